@@ -1,0 +1,152 @@
+package org.servicestandards.calendar;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * When the business is open: weekly hours in a time zone, less holidays. Counts business time
+ * between instants and finds the instant a business-time target falls due. Daylight-saving
+ * changes are handled by resolving local opening times in the zone day by day.
+ */
+public final class BusinessCalendar {
+
+    /** How far ahead a deadline is searched for before it is taken as never falling due. */
+    private static final int HORIZON_DAYS = 366 * 20;
+
+    private final ZoneId zone;
+    private final Map<DayOfWeek, List<OpeningHours>> week;
+    private final Map<LocalDate, String> holidays;
+
+    public BusinessCalendar(ZoneId zone, Map<DayOfWeek, List<OpeningHours>> week, Map<LocalDate, String> holidays) {
+        this.zone = zone;
+        EnumMap<DayOfWeek, List<OpeningHours>> copy = new EnumMap<>(DayOfWeek.class);
+        week.forEach((day, hours) -> copy.put(day, List.copyOf(hours)));
+        if (copy.values().stream().allMatch(List::isEmpty)) {
+            throw new IllegalArgumentException("the week has no opening hours at all");
+        }
+        this.week = copy;
+        this.holidays = new TreeMap<>(holidays);
+    }
+
+    /** Monday to Friday, 09:00-18:00, in UTC, without holidays. */
+    public static BusinessCalendar standardWeek() {
+        Map<DayOfWeek, List<OpeningHours>> week = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            week.put(day, day.getValue() <= 5 ? List.of(OpeningHours.parse("09:00-18:00")) : List.of());
+        }
+        return new BusinessCalendar(ZoneOffset.UTC, week, Map.of());
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public Map<DayOfWeek, List<OpeningHours>> week() {
+        return week;
+    }
+
+    public Map<LocalDate, String> holidays() {
+        return holidays;
+    }
+
+    /** Business time within [from, to) that none of the {@code excluded} intervals covers. */
+    public Duration businessTime(Instant from, Instant to, List<Interval> excluded) {
+        if (!to.isAfter(from)) {
+            return Duration.ZERO;
+        }
+        Interval span = new Interval(from, to);
+        Duration total = Duration.ZERO;
+        LocalDate last = to.atZone(zone).toLocalDate();
+        for (LocalDate day = from.atZone(zone).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
+            for (Interval open : openIntervals(day)) {
+                Interval counted = clip(open, span);
+                if (counted != null) {
+                    total = total.plus(counted.length()).minus(covered(counted, excluded));
+                }
+            }
+        }
+        return total;
+    }
+
+    /**
+     * The instant at which business time counted from {@code start}, less the excluded intervals,
+     * reaches {@code amount}; null when it never does within twenty years.
+     */
+    public Instant businessDeadline(Instant start, Duration amount, List<Interval> excluded) {
+        Duration remaining = amount;
+        LocalDate day = start.atZone(zone).toLocalDate();
+        for (int i = 0; i < HORIZON_DAYS; i++, day = day.plusDays(1)) {
+            for (Interval open : openIntervals(day)) {
+                if (!open.end().isAfter(start)) {
+                    continue;
+                }
+                Interval from = open.start().isBefore(start) ? new Interval(start, open.end()) : open;
+                for (Interval piece : subtract(from, excluded)) {
+                    if (remaining.compareTo(piece.length()) <= 0) {
+                        return piece.start().plus(remaining);
+                    }
+                    remaining = remaining.minus(piece.length());
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The open stretches of a local date as instants; none on holidays. */
+    List<Interval> openIntervals(LocalDate day) {
+        if (holidays.containsKey(day)) {
+            return List.of();
+        }
+        List<OpeningHours> hours = week.getOrDefault(day.getDayOfWeek(), List.of());
+        List<Interval> intervals = new ArrayList<>(hours.size());
+        for (OpeningHours h : hours) {
+            intervals.add(new Interval(ZonedDateTime.of(day, h.start(), zone).toInstant(),
+                    ZonedDateTime.of(day, h.end(), zone).toInstant()));
+        }
+        return intervals;
+    }
+
+    static Interval clip(Interval interval, Interval bounds) {
+        Instant start = interval.start().isAfter(bounds.start()) ? interval.start() : bounds.start();
+        Instant end = interval.end().isBefore(bounds.end()) ? interval.end() : bounds.end();
+        return end.isAfter(start) ? new Interval(start, end) : null;
+    }
+
+    /** How much of {@code interval} the (disjoint) excluded intervals cover. */
+    static Duration covered(Interval interval, List<Interval> excluded) {
+        Duration covered = Duration.ZERO;
+        for (Interval e : excluded) {
+            covered = covered.plus(interval.overlap(e));
+        }
+        return covered;
+    }
+
+    /** The parts of {@code interval} outside the sorted, disjoint excluded intervals. */
+    static List<Interval> subtract(Interval interval, List<Interval> excluded) {
+        List<Interval> pieces = new ArrayList<>(2);
+        Instant cursor = interval.start();
+        for (Interval e : excluded) {
+            if (!e.end().isAfter(cursor) || !e.start().isBefore(interval.end())) {
+                continue;
+            }
+            if (e.start().isAfter(cursor)) {
+                pieces.add(new Interval(cursor, e.start()));
+            }
+            cursor = e.end().isAfter(cursor) ? e.end() : cursor;
+        }
+        if (interval.end().isAfter(cursor)) {
+            pieces.add(new Interval(cursor, interval.end()));
+        }
+        return pieces;
+    }
+}

@@ -1,0 +1,7 @@
+package org.servicestandards.interaction;
+
+/** Who started the interaction: the customer (inbound) or the business (outbound). */
+public enum Direction {
+    INBOUND,
+    OUTBOUND
+}

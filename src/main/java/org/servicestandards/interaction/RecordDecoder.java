@@ -1,0 +1,402 @@
+package org.servicestandards.interaction;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a posted JSON record into an {@link Interaction}, or into the list of everything wrong
+ * with it, each named by a JSON pointer. Every problem is reported at once, so a sending
+ * system fixes its mapping in one round trip.
+ */
+public final class RecordDecoder {
+
+    public static final int MAX_ID_LENGTH = 128;
+    public static final int MAX_TEXT_LENGTH = 2000;
+    public static final int MAX_LIST_SIZE = 1000;
+    public static final int MAX_ATTRIBUTES = 100;
+
+    private static final Pattern RECORD_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    private static final Set<String> TOP_LEVEL = Set.of(
+            "id", "customer", "agent", "channel", "direction", "type", "openedAt", "firstResponseAt",
+            "closedAt", "relatesTo", "complaint", "updates", "pauses", "promises", "courtesy",
+            "satisfaction", "attributes");
+    private static final Set<String> CUSTOMER = Set.of("id", "tier", "name");
+    private static final Set<String> AGENT = Set.of("id", "team");
+    private static final Set<String> COMPLAINT = Set.of("ownerId", "resolvedAt");
+    private static final Set<String> PAUSE = Set.of("from", "to", "reason");
+    private static final Set<String> PROMISE = Set.of("id", "description", "dueAt", "fulfilledAt", "delayNoticeAt");
+    private static final Set<String> COURTESY = Set.copyOf(Courtesy.FIELDS);
+
+    /** Decodes one record; never throws on bad input. */
+    public Decoded decode(JsonNode node) {
+        return new Reading().record(node);
+    }
+
+    /** The outcome of decoding: the record, or the problems (and the id when it could be read). */
+    public record Decoded(String id, Interaction interaction, List<FieldError> errors) {
+        public boolean isValid() {
+            return errors.isEmpty();
+        }
+    }
+
+    /** One decoding pass; collects errors as it goes. */
+    private static final class Reading {
+        private final List<FieldError> errors = new ArrayList<>();
+
+        Decoded record(JsonNode node) {
+            if (node == null || !node.isObject()) {
+                errors.add(new FieldError("", "must be a JSON object (an interaction record)"));
+                return new Decoded(null, null, errors);
+            }
+            rejectUnknown(node, "", TOP_LEVEL);
+            String id = recordId(node);
+            Customer customer = customer(node.get("customer"));
+            Agent agent = agent(node.get("agent"));
+            Channel channel = requiredEnum(node, "", "channel", Channel.class);
+            Direction direction = optionalEnum(node, "", "direction", Direction.class);
+            InteractionType type = requiredEnum(node, "", "type", InteractionType.class);
+            Instant openedAt = instant(node, "", "openedAt", true);
+            Instant firstResponseAt = instant(node, "", "firstResponseAt", false);
+            Instant closedAt = instant(node, "", "closedAt", false);
+            String relatesTo = text(node, "", "relatesTo", false, MAX_ID_LENGTH);
+            Complaint complaint = complaint(node.get("complaint"), type);
+            List<Instant> updates = list(node, "updates", this::instantAt);
+            List<Pause> pauses = list(node, "pauses", this::pause);
+            List<Promise> promises = list(node, "promises", this::promise);
+            Courtesy courtesy = courtesy(node.get("courtesy"));
+            Integer satisfaction = satisfaction(node.get("satisfaction"));
+            Map<String, Object> attributes = attributes(node.get("attributes"));
+
+            if (openedAt != null) {
+                notBefore(firstResponseAt, openedAt, "/firstResponseAt");
+                notBefore(closedAt, openedAt, "/closedAt");
+                if (complaint != null) {
+                    notBefore(complaint.resolvedAt(), openedAt, "/complaint/resolvedAt");
+                }
+                for (int i = 0; i < updates.size(); i++) {
+                    notBefore(updates.get(i), openedAt, "/updates/" + i);
+                }
+            }
+            uniquePromiseIds(promises);
+            if (!errors.isEmpty()) {
+                return new Decoded(id, null, List.copyOf(errors));
+            }
+            return new Decoded(id, new Interaction(id, customer, agent, channel,
+                    direction == null ? Direction.INBOUND : direction, type, openedAt, firstResponseAt, closedAt,
+                    relatesTo, complaint, updates, pauses, promises, courtesy, satisfaction, attributes), List.of());
+        }
+
+        private String recordId(JsonNode node) {
+            String id = text(node, "", "id", true, MAX_ID_LENGTH);
+            if (id != null && !RECORD_ID.matcher(id).matches()) {
+                errors.add(new FieldError("/id", "must be 1-128 characters of A-Z, a-z, 0-9, '.', '_', ':' or '-'"));
+                return null;
+            }
+            return id;
+        }
+
+        private Customer customer(JsonNode node) {
+            if (!requiredObject(node, "/customer")) {
+                return null;
+            }
+            rejectUnknown(node, "/customer", CUSTOMER);
+            String id = text(node, "/customer", "id", true, MAX_ID_LENGTH);
+            Tier tier = optionalEnum(node, "/customer", "tier", Tier.class);
+            String name = text(node, "/customer", "name", false, MAX_TEXT_LENGTH);
+            return new Customer(id, tier == null ? Tier.STANDARD : tier, name);
+        }
+
+        private Agent agent(JsonNode node) {
+            if (!requiredObject(node, "/agent")) {
+                return null;
+            }
+            rejectUnknown(node, "/agent", AGENT);
+            return new Agent(text(node, "/agent", "id", true, MAX_ID_LENGTH),
+                    text(node, "/agent", "team", false, MAX_ID_LENGTH));
+        }
+
+        private Complaint complaint(JsonNode node, InteractionType type) {
+            if (absent(node)) {
+                return null;
+            }
+            if (!node.isObject()) {
+                errors.add(new FieldError("/complaint", "must be an object"));
+                return null;
+            }
+            if (type != null && type != InteractionType.COMPLAINT) {
+                errors.add(new FieldError("/complaint", "is allowed only when type is COMPLAINT"));
+            }
+            rejectUnknown(node, "/complaint", COMPLAINT);
+            return new Complaint(text(node, "/complaint", "ownerId", false, MAX_ID_LENGTH),
+                    instant(node, "/complaint", "resolvedAt", false));
+        }
+
+        private Pause pause(JsonNode node, String ptr) {
+            if (!requiredObject(node, ptr)) {
+                return null;
+            }
+            rejectUnknown(node, ptr, PAUSE);
+            Instant from = instant(node, ptr, "from", true);
+            Instant to = instant(node, ptr, "to", false);
+            notBefore(to, from, ptr + "/to", "from");
+            return new Pause(from, to, text(node, ptr, "reason", false, MAX_TEXT_LENGTH));
+        }
+
+        private Promise promise(JsonNode node, String ptr) {
+            if (!requiredObject(node, ptr)) {
+                return null;
+            }
+            rejectUnknown(node, ptr, PROMISE);
+            return new Promise(text(node, ptr, "id", true, MAX_ID_LENGTH),
+                    text(node, ptr, "description", false, MAX_TEXT_LENGTH),
+                    instant(node, ptr, "dueAt", true),
+                    instant(node, ptr, "fulfilledAt", false),
+                    instant(node, ptr, "delayNoticeAt", false));
+        }
+
+        private Courtesy courtesy(JsonNode node) {
+            if (absent(node)) {
+                return null;
+            }
+            if (!node.isObject()) {
+                errors.add(new FieldError("/courtesy", "must be an object of true/false assessments"));
+                return null;
+            }
+            rejectUnknown(node, "/courtesy", COURTESY);
+            Boolean[] values = new Boolean[Courtesy.FIELDS.size()];
+            for (int i = 0; i < values.length; i++) {
+                String name = Courtesy.FIELDS.get(i);
+                JsonNode value = node.get(name);
+                if (absent(value)) {
+                    continue;
+                }
+                if (!value.isBoolean()) {
+                    errors.add(new FieldError("/courtesy/" + name, "must be true or false (leave it out when not assessed)"));
+                    continue;
+                }
+                values[i] = value.booleanValue();
+            }
+            return new Courtesy(values[0], values[1], values[2], values[3], values[4], values[5], values[6],
+                    values[7], values[8], values[9]);
+        }
+
+        private Integer satisfaction(JsonNode node) {
+            if (absent(node)) {
+                return null;
+            }
+            if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < 1 || node.intValue() > 5) {
+                errors.add(new FieldError("/satisfaction", "must be a whole number from 1 to 5"));
+                return null;
+            }
+            return node.intValue();
+        }
+
+        private Map<String, Object> attributes(JsonNode node) {
+            if (absent(node)) {
+                return Map.of();
+            }
+            if (!node.isObject()) {
+                errors.add(new FieldError("/attributes", "must be an object of names to strings, numbers or booleans"));
+                return Map.of();
+            }
+            if (node.size() > MAX_ATTRIBUTES) {
+                errors.add(new FieldError("/attributes", "has " + node.size() + " entries; at most " + MAX_ATTRIBUTES + " are allowed"));
+                return Map.of();
+            }
+            Map<String, Object> attributes = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                String ptr = "/attributes/" + escape(entry.getKey());
+                JsonNode value = entry.getValue();
+                if (entry.getKey().isEmpty() || entry.getKey().length() > MAX_ID_LENGTH) {
+                    errors.add(new FieldError(ptr, "attribute names must be 1-" + MAX_ID_LENGTH + " characters"));
+                } else if (value.isTextual()) {
+                    if (value.textValue().length() > MAX_TEXT_LENGTH) {
+                        errors.add(new FieldError(ptr, "is longer than " + MAX_TEXT_LENGTH + " characters"));
+                    } else {
+                        attributes.put(entry.getKey(), value.textValue());
+                    }
+                } else if (value.isBoolean()) {
+                    attributes.put(entry.getKey(), value.booleanValue());
+                } else if (value.isNumber()) {
+                    attributes.put(entry.getKey(), value.decimalValue());
+                } else {
+                    errors.add(new FieldError(ptr, "must be a string, a number or a boolean"));
+                }
+            }
+            return attributes;
+        }
+
+        private <T> List<T> list(JsonNode parent, String name, BiFunction<JsonNode, String, T> element) {
+            JsonNode node = parent.get(name);
+            String ptr = "/" + name;
+            if (absent(node)) {
+                return List.of();
+            }
+            if (!node.isArray()) {
+                errors.add(new FieldError(ptr, "must be an array"));
+                return List.of();
+            }
+            if (node.size() > MAX_LIST_SIZE) {
+                errors.add(new FieldError(ptr, "has " + node.size() + " entries; at most " + MAX_LIST_SIZE + " are allowed"));
+                return List.of();
+            }
+            List<T> values = new ArrayList<>(node.size());
+            for (int i = 0; i < node.size(); i++) {
+                T value = element.apply(node.get(i), ptr + "/" + i);
+                if (value != null) {
+                    values.add(value);
+                }
+            }
+            return values;
+        }
+
+        private void uniquePromiseIds(List<Promise> promises) {
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < promises.size(); i++) {
+                String id = promises.get(i).id();
+                if (id != null && !seen.add(id)) {
+                    errors.add(new FieldError("/promises/" + i + "/id", "repeats promise id '" + id + "'"));
+                }
+            }
+        }
+
+        private boolean requiredObject(JsonNode node, String ptr) {
+            if (absent(node)) {
+                errors.add(new FieldError(ptr, "is required"));
+                return false;
+            }
+            if (!node.isObject()) {
+                errors.add(new FieldError(ptr, "must be an object"));
+                return false;
+            }
+            return true;
+        }
+
+        private String text(JsonNode parent, String base, String name, boolean required, int maxLength) {
+            JsonNode node = parent.get(name);
+            String ptr = base + "/" + name;
+            if (absent(node)) {
+                if (required) {
+                    errors.add(new FieldError(ptr, "is required"));
+                }
+                return null;
+            }
+            if (!node.isTextual()) {
+                errors.add(new FieldError(ptr, "must be a string"));
+                return null;
+            }
+            String value = node.textValue();
+            if (required && value.isBlank()) {
+                errors.add(new FieldError(ptr, "must not be blank"));
+                return null;
+            }
+            if (value.length() > maxLength) {
+                errors.add(new FieldError(ptr, "is longer than " + maxLength + " characters"));
+                return null;
+            }
+            return value;
+        }
+
+        private <E extends Enum<E>> E requiredEnum(JsonNode parent, String base, String name, Class<E> type) {
+            if (absent(parent.get(name))) {
+                errors.add(new FieldError(base + "/" + name, "is required"));
+                return null;
+            }
+            return optionalEnum(parent, base, name, type);
+        }
+
+        private <E extends Enum<E>> E optionalEnum(JsonNode parent, String base, String name, Class<E> type) {
+            JsonNode node = parent.get(name);
+            String ptr = base + "/" + name;
+            if (absent(node)) {
+                return null;
+            }
+            String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+            if (!node.isTextual()) {
+                errors.add(new FieldError(ptr, "must be one of " + allowed));
+                return null;
+            }
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equals(node.textValue())) {
+                    return constant;
+                }
+            }
+            errors.add(new FieldError(ptr, "unknown value '" + shorten(node.textValue()) + "'; must be one of " + allowed));
+            return null;
+        }
+
+        private Instant instant(JsonNode parent, String base, String name, boolean required) {
+            JsonNode node = parent.get(name);
+            String ptr = base + "/" + name;
+            if (absent(node)) {
+                if (required) {
+                    errors.add(new FieldError(ptr, "is required"));
+                }
+                return null;
+            }
+            return instantAt(node, ptr);
+        }
+
+        private Instant instantAt(JsonNode node, String ptr) {
+            if (node == null || !node.isTextual()) {
+                errors.add(new FieldError(ptr, "must be an ISO-8601 instant with an offset, e.g. 2026-11-24T09:30:00Z"));
+                return null;
+            }
+            try {
+                return OffsetDateTime.parse(node.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError(ptr, "malformed instant '" + shorten(node.textValue())
+                        + "'; expected ISO-8601 with an offset, e.g. 2026-11-24T09:30:00Z"));
+                return null;
+            }
+        }
+
+        private void notBefore(Instant value, Instant reference, String ptr) {
+            notBefore(value, reference, ptr, "openedAt");
+        }
+
+        private void notBefore(Instant value, Instant reference, String ptr, String referenceName) {
+            if (value != null && reference != null && value.isBefore(reference)) {
+                errors.add(new FieldError(ptr, "is before " + referenceName));
+            }
+        }
+
+        private void rejectUnknown(JsonNode node, String base, Set<String> known) {
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!known.contains(name)) {
+                    errors.add(new FieldError(base + "/" + escape(name), "is not a field of this object"));
+                }
+            }
+        }
+
+        private static boolean absent(JsonNode node) {
+            return node == null || node.isNull() || node.isMissingNode();
+        }
+
+        private static String shorten(String value) {
+            return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+        }
+
+        /** JSON pointer escaping (RFC 6901). */
+        private static String escape(String name) {
+            return name.replace("~", "~0").replace("/", "~1");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.servicestandards.standards;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.IOException;
+import java.util.List;
+import org.drools.decisiontable.parser.DefaultRuleSheetListener;
+import org.drools.template.model.DRLOutput;
+import org.drools.template.parser.DataListener;
+
+/**
+ * Compiles a CSV decision table to DRL. The layout is Drools' spreadsheet layout; where a
+ * spreadsheet merges the object-type cell over several CONDITION columns, the CSV form writes
+ * {@code ...} at the end of the first cell and as the following cells ({@code "$i : Interaction..."},
+ * {@code "..."}), so several columns constrain the same fact.
+ */
+final class DecisionTables {
+
+    private static final String MERGE = "...";
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
+
+    private DecisionTables() {
+    }
+
+    static String csvToDrl(String text) throws IOException {
+        DefaultRuleSheetListener listener = new DefaultRuleSheetListener();
+        listener.startSheet("csv");
+        try (MappingIterator<List<String>> rows = CSV.readerForListOf(String.class).readValues(text)) {
+            int row = 0;
+            while (rows.hasNext()) {
+                List<String> cells = rows.next();
+                listener.newRow(row, cells.size());
+                int mergeStart = DataListener.NON_MERGED;
+                String mergedValue = null;
+                for (int column = 0; column < cells.size(); column++) {
+                    String value = cells.get(column) == null ? "" : cells.get(column);
+                    if (value.endsWith(MERGE)) {
+                        if (mergeStart == DataListener.NON_MERGED) {
+                            mergeStart = column;
+                            mergedValue = value.substring(0, value.length() - MERGE.length());
+                        }
+                        // A merged cell carries the value of the merge's first cell, as spreadsheets do.
+                        listener.newCell(row, column, mergedValue, mergeStart);
+                    } else {
+                        mergeStart = DataListener.NON_MERGED;
+                        listener.newCell(row, column, value, DataListener.NON_MERGED);
+                    }
+                }
+                row++;
+            }
+        }
+        listener.finishSheet();
+        DRLOutput out = new DRLOutput();
+        listener.getRuleSet().renderDRL(out);
+        return out.getDRL();
+    }
+}

@@ -1,0 +1,74 @@
+package org.servicestandards.standards;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.KieBase;
+import org.servicestandards.calendar.BusinessCalendar;
+
+/**
+ * A compiled, immutable rule set: the standards it declares, the calendar it counts business
+ * time by, its rules, and the content hash of the files it was built from. Shared by every
+ * evaluation; each evaluation opens its own session.
+ */
+public final class RuleSet {
+
+    private final String version;
+    private final List<StandardDefinition> standards;
+    private final BusinessCalendar calendar;
+    private final Map<String, String> files;
+    private final Map<String, List<String>> rulesByPackage;
+    private final Instant loadedAt;
+    private final KieBase kieBase;
+    private final boolean declaresJudging;
+
+    RuleSet(String version, List<StandardDefinition> standards, BusinessCalendar calendar, Map<String, String> files,
+            Map<String, List<String>> rulesByPackage, Instant loadedAt, KieBase kieBase, boolean declaresJudging) {
+        this.version = version;
+        this.standards = List.copyOf(standards);
+        this.calendar = calendar;
+        this.files = Map.copyOf(files);
+        this.rulesByPackage = Map.copyOf(rulesByPackage);
+        this.loadedAt = loadedAt;
+        this.kieBase = kieBase;
+        this.declaresJudging = declaresJudging;
+    }
+
+    /** {@code sha256:} and the hex hash of every file's path and content. */
+    public String version() {
+        return version;
+    }
+
+    public List<StandardDefinition> standards() {
+        return standards;
+    }
+
+    public List<StandardDefinition> standards(StandardScope scope) {
+        return standards.stream().filter(s -> s.scope() == scope).toList();
+    }
+
+    public BusinessCalendar calendar() {
+        return calendar;
+    }
+
+    /** Each file's path under the rules directory and its content hash. */
+    public Map<String, String> files() {
+        return files;
+    }
+
+    public Map<String, List<String>> rulesByPackage() {
+        return rulesByPackage;
+    }
+
+    public Instant loadedAt() {
+        return loadedAt;
+    }
+
+    KieBase kieBase() {
+        return kieBase;
+    }
+
+    boolean declaresJudging() {
+        return declaresJudging;
+    }
+}

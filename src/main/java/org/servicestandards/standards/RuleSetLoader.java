@@ -1,0 +1,269 @@
+package org.servicestandards.standards;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.servicestandards.calendar.BusinessCalendar;
+import org.servicestandards.calendar.CalendarFile;
+import org.servicestandards.verdict.Severity;
+
+/**
+ * Reads a rules directory and compiles it into a {@link RuleSet}, or reports every problem as
+ * {@code file:line:column: message}. The layout:
+ * <ul>
+ *   <li>{@code standards.csv}: the standards (id, scope, severity, title, principle);</li>
+ *   <li>{@code calendar.yaml}: business hours and holidays;</li>
+ *   <li>{@code **}{@code /*.drl}: rules; {@code **}{@code /*.csv} elsewhere: decision tables.</li>
+ * </ul>
+ * Hidden files, editor backups and {@code examples/} are not part of the rule set.
+ */
+public final class RuleSetLoader {
+
+    public static final String STANDARDS_FILE = "standards.csv";
+    public static final String CALENDAR_FILE = "calendar.yaml";
+
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
+    private static final Pattern TABLE_ROW = Pattern.compile("// rule values at ([A-Z]+)(\\d+)");
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    private final Clock clock;
+
+    public RuleSetLoader(Clock clock) {
+        this.clock = clock;
+    }
+
+    public RuleSetLoader() {
+        this(Clock.systemUTC());
+    }
+
+    /** Loads the rule files under {@code directory}. */
+    public RuleSet load(Path directory) {
+        return compile(read(directory));
+    }
+
+    /** Reads the rule files of a directory, path (with '/') to content, in a stable order. */
+    public static Map<String, byte[]> read(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new RuleSetException(List.of(new RuleProblem(directory.toString(), 0, 0, "is not a directory")));
+        }
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                String relative = directory.relativize(path).toString().replace('\\', '/');
+                if (isRuleFile(relative)) {
+                    files.put(relative, Files.readAllBytes(path));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rules from " + directory, e);
+        }
+        return files;
+    }
+
+    static boolean isRuleFile(String relative) {
+        String name = relative.substring(relative.lastIndexOf('/') + 1);
+        if (relative.startsWith("examples/") || name.startsWith(".") || name.startsWith("~") || name.endsWith("~")) {
+            return false;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".drl") || lower.endsWith(".csv") || relative.equals(CALENDAR_FILE);
+    }
+
+    /** Compiles rule files given as path to content; the same files always give the same version. */
+    public RuleSet compile(Map<String, byte[]> files) {
+        List<RuleProblem> problems = new ArrayList<>();
+        String version = version(files);
+
+        List<StandardDefinition> standards = List.of();
+        if (!files.containsKey(STANDARDS_FILE)) {
+            problems.add(new RuleProblem(STANDARDS_FILE, 0, 0, "is missing: the rule set must declare its standards"));
+        } else {
+            standards = standards(text(files.get(STANDARDS_FILE)), problems);
+        }
+
+        BusinessCalendar calendar = BusinessCalendar.standardWeek();
+        if (files.containsKey(CALENDAR_FILE)) {
+            try {
+                calendar = CalendarFile.parse(text(files.get(CALENDAR_FILE)));
+            } catch (CalendarFile.CalendarException e) {
+                problems.add(new RuleProblem(CALENDAR_FILE, (int) e.line(), 0, e.getMessage()));
+            }
+        }
+
+        KieServices kie = KieServices.Factory.get();
+        KieFileSystem kfs = kie.newKieFileSystem();
+        Map<String, String> sourceOf = new LinkedHashMap<>();
+        Map<String, String> generated = new LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            String path = file.getKey();
+            String lower = path.toLowerCase(Locale.ROOT);
+            String drl;
+            if (lower.endsWith(".drl")) {
+                drl = text(file.getValue());
+            } else if (lower.endsWith(".csv") && !path.equals(STANDARDS_FILE)) {
+                try {
+                    drl = DecisionTables.csvToDrl(text(file.getValue()));
+                } catch (IOException | RuntimeException e) {
+                    problems.add(new RuleProblem(path, 0, 0, "not a readable decision table: " + e.getMessage()));
+                    continue;
+                }
+                generated.put(path, drl);
+            } else {
+                continue;
+            }
+            Matcher pkg = PACKAGE.matcher(drl);
+            String folder = pkg.find() ? pkg.group(1).replace('.', '/') + "/" : "";
+            String target = "src/main/resources/" + folder + path.replace('/', '_') + (lower.endsWith(".drl") ? "" : ".drl");
+            kfs.write(target, drl);
+            sourceOf.put(target, path);
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(problems);
+        }
+
+        ReleaseId releaseId = kie.newReleaseId("org.servicestandards.rules", "rules", "1." + BUILDS.incrementAndGet());
+        kfs.generateAndWritePomXML(releaseId);
+        KieBuilder builder = kie.newKieBuilder(kfs).buildAll();
+        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+            problems.add(locate(message, sourceOf, generated));
+        }
+        if (!problems.isEmpty()) {
+            kie.getRepository().removeKieModule(releaseId);
+            throw new RuleSetException(problems);
+        }
+        KieBase kieBase;
+        try {
+            kieBase = kie.newKieContainer(releaseId).getKieBase();
+        } finally {
+            kie.getRepository().removeKieModule(releaseId);
+        }
+
+        Map<String, List<String>> rules = new TreeMap<>();
+        boolean declaresJudging = false;
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            List<String> names = pkg.getRules().stream().map(Rule::getName).sorted().toList();
+            if (!names.isEmpty()) {
+                rules.put(pkg.getName(), names);
+            }
+            declaresJudging |= pkg.getGlobalVariables().stream().anyMatch(g -> g.getName().equals("judging"));
+        }
+        Map<String, String> hashes = new TreeMap<>();
+        files.forEach((path, content) -> hashes.put(path, "sha256:" + sha256(content)));
+        return new RuleSet(version, standards, calendar, hashes, rules, clock.instant(), kieBase, declaresJudging);
+    }
+
+    private static RuleProblem locate(Message message, Map<String, String> sourceOf, Map<String, String> generated) {
+        String source = message.getPath() == null ? "" : sourceOf.getOrDefault(
+                message.getPath().startsWith("src/") ? message.getPath() : "src/main/resources/" + message.getPath(),
+                message.getPath());
+        String text = message.getText().replaceAll("\\s+", " ").trim();
+        if (generated.containsKey(source)) {
+            // Point at the table row the failing rule came from, not at the generated DRL.
+            String[] lines = generated.get(source).split("\n", -1);
+            for (int line = Math.min(message.getLine(), lines.length) - 1; line >= 0; line--) {
+                Matcher row = TABLE_ROW.matcher(lines[line]);
+                if (row.find()) {
+                    return new RuleProblem(source, Integer.parseInt(row.group(2)), 0, text);
+                }
+            }
+            return new RuleProblem(source, 0, 0, text);
+        }
+        return new RuleProblem(source, message.getLine(), Math.max(message.getColumn(), 0), text);
+    }
+
+    private static List<StandardDefinition> standards(String text, List<RuleProblem> problems) {
+        List<StandardDefinition> standards = new ArrayList<>();
+        CsvMapper mapper = new CsvMapper();
+        try (MappingIterator<Map<String, String>> rows = mapper.readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(text)) {
+            int line = 1;
+            while (rows.hasNext()) {
+                line++;
+                Map<String, String> row = rows.next();
+                String id = row.getOrDefault("id", "").trim();
+                if (id.isEmpty()) {
+                    problems.add(new RuleProblem(STANDARDS_FILE, line, 0, "a standard needs an id"));
+                    continue;
+                }
+                StandardScope scope = parse(StandardScope.class, row.get("scope"), line, "scope", problems);
+                Severity severity = parse(Severity.class, row.get("severity"), line, "severity", problems);
+                String principle = row.getOrDefault("principle", "").trim();
+                if (principle.isEmpty()) {
+                    problems.add(new RuleProblem(STANDARDS_FILE, line, 0, "standard '" + id + "' names no source principle"));
+                }
+                if (standards.stream().anyMatch(s -> s.id().equals(id))) {
+                    problems.add(new RuleProblem(STANDARDS_FILE, line, 0, "standard '" + id + "' is declared twice"));
+                }
+                standards.add(new StandardDefinition(id, scope, severity, row.getOrDefault("title", "").trim(), principle));
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.add(new RuleProblem(STANDARDS_FILE, 0, 0, "not readable as CSV with a header row: " + e.getMessage()));
+        }
+        return standards;
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, int line, String column,
+                                              List<RuleProblem> problems) {
+        try {
+            return Enum.valueOf(type, value == null ? "" : value.trim());
+        } catch (IllegalArgumentException e) {
+            problems.add(new RuleProblem(STANDARDS_FILE, line, 0, column + " '" + value + "' must be one of "
+                    + java.util.Arrays.toString(type.getEnumConstants())));
+            return null;
+        }
+    }
+
+    static String version(Map<String, byte[]> files) {
+        MessageDigest digest = sha256Digest();
+        for (Map.Entry<String, byte[]> file : new TreeMap<>(files).entrySet()) {
+            digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(file.getValue());
+            digest.update((byte) 0);
+        }
+        return "sha256:" + HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static String sha256(byte[] content) {
+        return HexFormat.of().formatHex(sha256Digest().digest(content));
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static String text(byte[] content) {
+        return new String(content, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,35 @@
+package org.servicestandards.standards.facts;
+
+import java.time.Duration;
+import org.kie.api.runtime.rule.RuleContext;
+import org.servicestandards.interaction.Interaction;
+import org.servicestandards.verdict.Severity;
+
+/**
+ * Judged: a finding against a standard, with the rule that found it and the evidence. Any
+ * breach makes the standard FAIL; the worst severity is the outcome's.
+ */
+public record Breach(Interaction interaction, String standard, String rule, Severity severity, String message,
+                     String measured, String target) {
+
+    /** A breach found by the rule firing in {@code context}; durations are written as ISO-8601. */
+    public static Breach of(Interaction interaction, String standard, RuleContext context, Severity severity,
+                            String message, Object measured, Object target) {
+        return new Breach(interaction, standard, context.getRule().getName(), severity, message,
+                evidence(measured), evidence(target));
+    }
+
+    /** Evidence as text: durations in ISO-8601, numbers plain. */
+    public static String evidence(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Duration duration) {
+            return duration.toString();
+        }
+        if (value instanceof java.math.BigDecimal decimal) {
+            return decimal.stripTrailingZeros().toPlainString();
+        }
+        return value.toString();
+    }
+}

@@ -1,0 +1,2 @@
+/** Verdicts: the outcome of every standard for a record, with its findings and evidence. */
+package org.servicestandards.verdict;
