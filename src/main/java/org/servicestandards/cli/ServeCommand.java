@@ -1,0 +1,70 @@
+package org.servicestandards.cli;
+
+import io.javalin.Javalin;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.servicestandards.config.ServiceConfig;
+import org.servicestandards.http.HttpApi;
+import org.servicestandards.http.HttpSettings;
+import org.servicestandards.service.RuleSets;
+import org.servicestandards.service.StandardsService;
+import org.servicestandards.store.Database;
+import org.servicestandards.store.JdbcInteractionStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Starts the HTTP service on the rules directory and the store. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the HTTP service.")
+final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Option(names = "--port", defaultValue = "${env:PORT:-8080}", description = "HTTP port (env PORT; default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--data", defaultValue = "${env:STANDARDS_DATA:-./data}",
+            description = "Directory of the embedded SQLite store (env STANDARDS_DATA; default ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--rules", defaultValue = "${env:STANDARDS_RULES:-./rules}",
+            description = "Rules directory (env STANDARDS_RULES; default ${DEFAULT-VALUE}).")
+    Path rules;
+
+    @Option(names = "--database-url", defaultValue = "${env:STANDARDS_DATABASE_URL}",
+            description = "PostgreSQL JDBC URL instead of the embedded store (env STANDARDS_DATABASE_URL).")
+    String databaseUrl;
+
+    @Option(names = "--database-user", defaultValue = "${env:STANDARDS_DATABASE_USER}",
+            description = "PostgreSQL user (env STANDARDS_DATABASE_USER).")
+    String databaseUser;
+
+    @Option(names = "--max-batch", defaultValue = "10000", description = "Most records in one request (default ${DEFAULT-VALUE}).")
+    int maxBatch;
+
+    @Option(names = "--max-body-mb", defaultValue = "16", description = "Largest request body in MiB (default ${DEFAULT-VALUE}).")
+    int maxBodyMb;
+
+    @Override
+    public Integer call() {
+        ServiceConfig config = new ServiceConfig(port, data, rules, databaseUrl, databaseUser,
+                System.getenv("STANDARDS_DATABASE_PASSWORD"), maxBodyMb * 1024L * 1024L, maxBatch);
+        Clock clock = Clock.systemUTC();
+        RuleSets ruleSets = RuleSets.load(config.rulesDirectory(), clock);
+        Database database = config.usesPostgres()
+                ? Database.postgres(config.databaseUrl(), config.databaseUser(), config.databasePassword())
+                : Database.sqlite(config.dataDirectory());
+        StandardsService service = new StandardsService(ruleSets, new JdbcInteractionStore(database, clock));
+        Javalin app = HttpApi.create(service, new HttpSettings(config.maxBodyBytes(), config.maxBatchRecords()), clock);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            database.close();
+        }, "shutdown"));
+        app.start(config.port());
+        LOG.info("service-standards listening on port {} with rules {} and {} store", app.port(),
+                ruleSets.current().version(), config.usesPostgres() ? "PostgreSQL" : "SQLite in " + config.dataDirectory());
+        return Awaiting.forever();
+    }
+}

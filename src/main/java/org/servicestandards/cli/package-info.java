@@ -1,0 +1,2 @@
+/** Command-line entry points: serve, check, validate. */
+package org.servicestandards.cli;

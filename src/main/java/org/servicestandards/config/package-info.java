@@ -1,0 +1,2 @@
+/** Settings, read once at start into immutable objects. */
+package org.servicestandards.config;

@@ -1,0 +1,81 @@
+package org.servicestandards.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.servicestandards.json.Json;
+import org.servicestandards.service.StandardsService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the HTTP API (not started: {@code main} starts it, tests start the same app on port 0).
+ * Controllers only do client IO; every error leaves as one problem+json shape.
+ */
+public final class HttpApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    private HttpApi() {
+    }
+
+    public static Javalin create(StandardsService service, HttpSettings settings, Clock clock) {
+        InteractionsController interactions = new InteractionsController(service, settings, clock);
+        ReportsController reports = new ReportsController(service, clock);
+        RulesController rules = new RulesController(service.ruleSets());
+        return Javalin.create(cfg -> {
+            cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            cfg.http.maxRequestSize = settings.maxBodyBytes();
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+
+            cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP", "ruleset", service.ruleSets().current().version())));
+            cfg.routes.post("/api/v1/check", interactions::check);
+            cfg.routes.post("/api/v1/interactions", interactions::ingest);
+            cfg.routes.get("/api/v1/interactions/{id}", interactions::get);
+            cfg.routes.get("/api/v1/reports/compliance", reports::compliance);
+            cfg.routes.get("/api/v1/violations", reports::violations);
+            cfg.routes.get("/api/v1/at-risk", reports::atRisk);
+            cfg.routes.get("/api/v1/rules", rules::get);
+            cfg.routes.post("/api/v1/rules/reload", rules::reload);
+
+            cfg.routes.exception(Problem.class, (e, ctx) -> problem(ctx, e.status(), e.type(), e.title(), e.getMessage(), e.errors()));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus(),
+                    e.getStatus() == 413 ? "body-too-large" : "http-" + e.getStatus(),
+                    e.getStatus() == 413 ? "Body too large" : "Request refused",
+                    e.getStatus() == 413 ? "the body is larger than the " + settings.maxBodyBytes() + " bytes accepted" : e.getMessage(),
+                    List.of()));
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                problem(ctx, 500, "internal-error", "Internal error", "the request could not be completed; it has been logged", List.of());
+            });
+            cfg.routes.error(404, ctx -> {
+                if (!PROBLEM_JSON.equals(ctx.res().getContentType())) {
+                    problem(ctx, 404, "not-found", "Not found", "no resource at " + ctx.path(), List.of());
+                }
+            });
+            cfg.routes.error(405, ctx -> problem(ctx, 405, "method-not-allowed", "Method not allowed",
+                    ctx.method() + " is not allowed on " + ctx.path(), List.of()));
+        });
+    }
+
+    private static void problem(Context ctx, int status, String type, String title, String detail,
+                                List<Map<String, Object>> errors) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "urn:service-standards:problem:" + type);
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("instance", ctx.path());
+        if (!errors.isEmpty()) {
+            body.put("errors", errors);
+        }
+        ctx.status(status).json(body).contentType(PROBLEM_JSON);
+    }
+}

@@ -1,0 +1,87 @@
+package org.servicestandards.http;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.servicestandards.interaction.FieldError;
+import org.servicestandards.service.RecordResult;
+import org.servicestandards.service.StandardsService;
+
+/** Records in (check, ingest) and out (one record with its revisions and verdicts). */
+final class InteractionsController {
+
+    private final StandardsService service;
+    private final HttpSettings settings;
+    private final Clock clock;
+
+    InteractionsController(StandardsService service, HttpSettings settings, Clock clock) {
+        this.service = service;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    void check(Context ctx) {
+        Instant asOf = Params.instant(ctx, "asOf", clock.instant());
+        Bodies.Records records = Bodies.read(ctx, settings.maxBatchRecords());
+        respond(ctx, records, service.check(records.nodes(), asOf));
+    }
+
+    void ingest(Context ctx) {
+        Instant asOf = Params.instant(ctx, "asOf", clock.instant());
+        Bodies.Records records = Bodies.read(ctx, settings.maxBatchRecords());
+        respond(ctx, records, service.ingest(records.nodes(), asOf));
+    }
+
+    void get(Context ctx) {
+        String id = ctx.pathParam("id");
+        ctx.json(service.find(id).orElseThrow(() -> Problem.notFound("no interaction with id '" + id + "' is stored")));
+    }
+
+    private static void respond(Context ctx, Bodies.Records records, List<RecordResult> results) {
+        List<RecordResult> explained = explainUnreadable(records, results);
+        if (records.single()) {
+            RecordResult result = explained.get(0);
+            if (result.isRejected()) {
+                throw invalid(result.errors());
+            }
+            if (result.status() == RecordResult.Status.CREATED || result.status() == RecordResult.Status.REVISED) {
+                ctx.status(201).header("Location", "/api/v1/interactions/" + result.id());
+            }
+            ctx.header("X-Record-Status", result.status().name());
+            ctx.json(result.verdict());
+            return;
+        }
+        Map<RecordResult.Status, Integer> counts = new EnumMap<>(RecordResult.Status.class);
+        explained.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("counts", counts);
+        body.put("results", explained);
+        ctx.json(body);
+    }
+
+    private static List<RecordResult> explainUnreadable(Bodies.Records records, List<RecordResult> results) {
+        if (records.unreadable().isEmpty()) {
+            return results;
+        }
+        List<RecordResult> explained = new ArrayList<>(results);
+        records.unreadable().forEach((index, why) -> explained.set(index, new RecordResult(index, null,
+                RecordResult.Status.REJECTED, null, List.of(new FieldError("", why)))));
+        return explained;
+    }
+
+    static Problem invalid(List<FieldError> errors) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (FieldError error : errors) {
+            list.add(Map.of("pointer", error.pointer(), "reason", error.reason()));
+        }
+        FieldError first = errors.get(0);
+        String detail = (first.pointer().isEmpty() ? "the record" : first.pointer()) + " " + first.reason()
+                + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
+        return new Problem(400, "invalid-record", "Invalid interaction record", detail, list);
+    }
+}

@@ -1,0 +1,157 @@
+package org.servicestandards.http;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.servicestandards.interaction.Channel;
+import org.servicestandards.interaction.Tier;
+import org.servicestandards.report.ComplianceReport;
+import org.servicestandards.report.ComplianceRow;
+import org.servicestandards.report.CsvExport;
+import org.servicestandards.report.Filters;
+import org.servicestandards.report.GroupBy;
+import org.servicestandards.report.Page;
+import org.servicestandards.report.Violation;
+import org.servicestandards.service.StandardsService;
+import org.servicestandards.verdict.Severity;
+
+/** What auditors read: compliance, violations with evidence, and what is about to breach. */
+final class ReportsController {
+
+    /** The longest period one report may cover. */
+    static final Duration MAX_RANGE = Duration.ofDays(400);
+    static final Duration DEFAULT_RANGE = Duration.ofDays(30);
+    static final Duration MAX_WITHIN = Duration.ofDays(31);
+
+    private final StandardsService service;
+    private final Clock clock;
+
+    ReportsController(StandardsService service, Clock clock) {
+        this.service = service;
+        this.clock = clock;
+    }
+
+    void compliance(Context ctx) {
+        Filters filters = filters(ctx, false);
+        List<GroupBy> groupBy = new ArrayList<>();
+        for (String key : Params.list(ctx, "groupBy")) {
+            try {
+                GroupBy g = GroupBy.parse(key);
+                if (!groupBy.contains(g)) {
+                    groupBy.add(g);
+                }
+            } catch (IllegalArgumentException e) {
+                throw Problem.badParameter("groupBy", e.getMessage());
+            }
+        }
+        ComplianceReport report = service.compliance(filters, groupBy);
+        if (Params.format(ctx).equals("csv")) {
+            csv(ctx, "compliance", filters, groupBy.stream().map(GroupBy::key).collect(Collectors.joining("-")),
+                    CsvExport.compliance(report));
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("from", filters.from());
+        body.put("to", filters.to());
+        body.put("groupBy", groupBy.stream().map(GroupBy::key).toList());
+        body.put("filters", present(filters));
+        body.put("rows", report.rows().stream().map(ReportsController::row).toList());
+        body.put("total", row(report.total()));
+        ctx.json(body);
+    }
+
+    void violations(Context ctx) {
+        Filters filters = filters(ctx, true);
+        int page = Params.integer(ctx, "page", 1, 1, 1_000_000);
+        int size = Params.integer(ctx, "size", 50, 1, Page.MAX_SIZE);
+        Page<Violation> violations = service.violations(filters, page, size);
+        if (Params.format(ctx).equals("csv")) {
+            csv(ctx, "violations", filters, "page-" + page, CsvExport.violations(violations.items()));
+            return;
+        }
+        ctx.json(violations);
+    }
+
+    void atRisk(Context ctx) {
+        Instant asOf = Params.instant(ctx, "asOf", clock.instant());
+        Duration within = Params.duration(ctx, "within", Duration.ofHours(1), MAX_WITHIN);
+        int limit = Params.integer(ctx, "limit", 100, 1, 1000);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("asOf", asOf);
+        body.put("within", within.toString());
+        body.put("items", service.atRisk(asOf, asOf.plus(within), limit));
+        ctx.json(body);
+    }
+
+    private Filters filters(Context ctx, boolean withSeverity) {
+        Instant to = Params.instant(ctx, "to", clock.instant());
+        Instant from = Params.instant(ctx, "from", to.minus(DEFAULT_RANGE));
+        if (!to.isAfter(from)) {
+            throw Problem.badParameter("to", "must be after from");
+        }
+        if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
+            throw Problem.badParameter("to", "a report covers at most " + MAX_RANGE.toDays() + " days; narrow from and to");
+        }
+        Set<String> standards = Set.copyOf(service.ruleSets().current().standards().stream().map(s -> s.id()).toList());
+        return new Filters(from, to,
+                Params.text(ctx, "standard", standards),
+                Params.text(ctx, "agent", Set.of()),
+                Params.text(ctx, "team", Set.of()),
+                Params.text(ctx, "tier", names(Tier.values())),
+                Params.text(ctx, "channel", names(Channel.values())),
+                withSeverity ? Params.text(ctx, "severity", names(Severity.values())) : null);
+    }
+
+    private static Set<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).collect(Collectors.toSet());
+    }
+
+    private static Map<String, Object> row(ComplianceRow row) {
+        Map<String, Object> json = new LinkedHashMap<>(row.group());
+        json.put("pass", row.pass());
+        json.put("fail", row.fail());
+        json.put("pending", row.pending());
+        json.put("notApplicable", row.notApplicable());
+        json.put("rate", row.rate());
+        return json;
+    }
+
+    private static Map<String, String> present(Filters f) {
+        Map<String, String> present = new LinkedHashMap<>();
+        putIf(present, "standard", f.standard());
+        putIf(present, "agent", f.agent());
+        putIf(present, "team", f.team());
+        putIf(present, "tier", f.tier());
+        putIf(present, "channel", f.channel());
+        putIf(present, "severity", f.severity());
+        return present;
+    }
+
+    private static void putIf(Map<String, String> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    /** Sends CSV with a file name that says what it holds: filters and period. */
+    private static void csv(Context ctx, String what, Filters filters, String detail, String body) {
+        StringBuilder name = new StringBuilder(what);
+        present(filters).forEach((k, v) -> name.append('_').append(k).append('-').append(v));
+        if (!detail.isEmpty()) {
+            name.append("_by-").append(detail);
+        }
+        name.append('_').append(filters.from().toString(), 0, 10).append("_to_").append(filters.to().toString(), 0, 10);
+        String safe = name.toString().replaceAll("[^A-Za-z0-9._-]", "_") + ".csv";
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + safe + "\"");
+        ctx.result(body);
+    }
+}

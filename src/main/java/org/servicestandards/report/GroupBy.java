@@ -1,0 +1,29 @@
+package org.servicestandards.report;
+
+import java.util.Locale;
+
+/** A dimension compliance can be grouped by. */
+public enum GroupBy {
+    STANDARD,
+    AGENT,
+    TEAM,
+    TIER,
+    CHANNEL,
+    /** ISO week of openedAt (UTC), e.g. 2026-W47. */
+    WEEK,
+    /** Month of openedAt (UTC), e.g. 2026-11. */
+    MONTH;
+
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static GroupBy parse(String text) {
+        for (GroupBy g : values()) {
+            if (g.key().equals(text.trim().toLowerCase(Locale.ROOT))) {
+                return g;
+            }
+        }
+        throw new IllegalArgumentException("unknown groupBy '" + text + "'; use any of standard, agent, team, tier, channel, week, month");
+    }
+}

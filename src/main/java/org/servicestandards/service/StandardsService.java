@@ -1,0 +1,133 @@
+package org.servicestandards.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.servicestandards.interaction.ContentHash;
+import org.servicestandards.interaction.Interaction;
+import org.servicestandards.interaction.RecordDecoder;
+import org.servicestandards.report.AtRisk;
+import org.servicestandards.report.ComplianceReport;
+import org.servicestandards.report.Filters;
+import org.servicestandards.report.GroupBy;
+import org.servicestandards.report.Page;
+import org.servicestandards.report.Violation;
+import org.servicestandards.standards.Engine;
+import org.servicestandards.store.InteractionStore;
+import org.servicestandards.store.Stored;
+import org.servicestandards.store.StoredRecord;
+import org.servicestandards.store.Submission;
+import org.servicestandards.verdict.Verdict;
+
+/**
+ * What the service does, whatever carries the request: validates records, judges them by the
+ * rule set in service, stores them with their verdicts, and answers the auditors' questions.
+ */
+public final class StandardsService {
+
+    private final RuleSets ruleSets;
+    private final InteractionStore store;
+    private final Engine engine = new Engine();
+    private final RecordDecoder decoder = new RecordDecoder();
+
+    public StandardsService(RuleSets ruleSets, InteractionStore store) {
+        this.ruleSets = ruleSets;
+        this.store = store;
+    }
+
+    public RuleSets ruleSets() {
+        return ruleSets;
+    }
+
+    /** Judges records without storing them. */
+    public List<RecordResult> check(List<JsonNode> records, Instant asOf) {
+        Decoding decoding = decode(records);
+        List<Verdict> verdicts = engine.evaluate(ruleSets.current(), decoding.valid, asOf);
+        for (int k = 0; k < verdicts.size(); k++) {
+            int index = decoding.validIndex.get(k);
+            decoding.results.set(index, new RecordResult(index, decoding.valid.get(k).id(), RecordResult.Status.CHECKED,
+                    verdicts.get(k), List.of()));
+        }
+        return decoding.results;
+    }
+
+    /**
+     * Judges and stores records. A record whose content equals its id's latest revision changes
+     * nothing: its stored verdict comes back. Every acknowledged record is committed.
+     */
+    public List<RecordResult> ingest(List<JsonNode> records, Instant asOf) {
+        Decoding decoding = decode(records);
+        if (decoding.valid.isEmpty()) {
+            return decoding.results;
+        }
+        // Every record is judged, changed or not: judging in one session is cheaper than a
+        // round trip to learn which ones changed, and the store alone decides that, atomically.
+        List<Verdict> verdicts = engine.evaluate(ruleSets.current(), decoding.valid, asOf);
+        List<Submission> submissions = new ArrayList<>(decoding.valid.size());
+        for (int k = 0; k < decoding.valid.size(); k++) {
+            ContentHash content = ContentHash.of(decoding.valid.get(k));
+            submissions.add(new Submission(decoding.valid.get(k), content.canonicalJson(), content.hash(), verdicts.get(k)));
+        }
+        List<Stored> stored = store.save(submissions);
+        for (int k = 0; k < stored.size(); k++) {
+            int index = decoding.validIndex.get(k);
+            decoding.results.set(index, new RecordResult(index, decoding.valid.get(k).id(), status(stored.get(k).status()),
+                    stored.get(k).verdict(), List.of()));
+        }
+        return decoding.results;
+    }
+
+    private static RecordResult.Status status(Stored.Status status) {
+        return switch (status) {
+            case CREATED -> RecordResult.Status.CREATED;
+            case REVISED -> RecordResult.Status.REVISED;
+            case UNCHANGED -> RecordResult.Status.UNCHANGED;
+        };
+    }
+
+    public Optional<StoredRecord> find(String id) {
+        return store.find(id);
+    }
+
+    public ComplianceReport compliance(Filters filters, List<GroupBy> groupBy) {
+        return store.compliance(filters, groupBy);
+    }
+
+    public Page<Violation> violations(Filters filters, int page, int size) {
+        return store.violations(filters, page, size);
+    }
+
+    public List<AtRisk> atRisk(Instant asOf, Instant until, int limit) {
+        return store.atRisk(asOf, until, limit);
+    }
+
+    private Decoding decode(List<JsonNode> records) {
+        Decoding decoding = new Decoding(records.size());
+        for (int index = 0; index < records.size(); index++) {
+            RecordDecoder.Decoded decoded = decoder.decode(records.get(index));
+            if (decoded.isValid()) {
+                decoding.valid.add(decoded.interaction());
+                decoding.validIndex.add(index);
+                decoding.results.add(null);
+            } else {
+                decoding.results.add(new RecordResult(index, decoded.id(), RecordResult.Status.REJECTED, null, decoded.errors()));
+            }
+        }
+        return decoding;
+    }
+
+    /** Records split into the valid ones (to judge) and the results so far, by request position. */
+    private static final class Decoding {
+        private final List<Interaction> valid;
+        private final List<Integer> validIndex;
+        private final List<RecordResult> results;
+
+        Decoding(int size) {
+            valid = new ArrayList<>(size);
+            validIndex = new ArrayList<>(size);
+            results = new ArrayList<>(size);
+        }
+    }
+}

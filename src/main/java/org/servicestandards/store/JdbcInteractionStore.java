@@ -1,0 +1,356 @@
+package org.servicestandards.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+import org.servicestandards.interaction.Interaction;
+import org.servicestandards.json.Json;
+import org.servicestandards.report.AtRisk;
+import org.servicestandards.report.ComplianceReport;
+import org.servicestandards.report.ComplianceRow;
+import org.servicestandards.report.Filters;
+import org.servicestandards.report.GroupBy;
+import org.servicestandards.report.Page;
+import org.servicestandards.report.Violation;
+import org.servicestandards.verdict.Finding;
+import org.servicestandards.verdict.StandardOutcome;
+import org.servicestandards.verdict.Verdict;
+
+/** The store over JDBC with portable SQL, for SQLite and PostgreSQL alike. */
+public final class JdbcInteractionStore implements InteractionStore {
+
+    /** A write that lost a race with another node's write of the same id; the transaction is retried. */
+    private static final class LostRace extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private static final int ATTEMPTS = 5;
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final ObjectMapper json = Json.mapper();
+    // SQLite has one writer at a time; queueing writers here beats spinning on SQLITE_BUSY.
+    private final ReentrantLock writes = new ReentrantLock(true);
+
+    public JdbcInteractionStore(Database database, Clock clock) {
+        this.jdbi = database.jdbi();
+        this.clock = clock;
+    }
+
+    private record Head(int revision, String hash) {
+    }
+
+    private static Map<String, Head> heads(Handle h, List<String> ids) {
+        Map<String, Head> heads = new HashMap<>();
+        for (int start = 0; start < ids.size(); start += 500) {
+            List<String> chunk = ids.subList(start, Math.min(ids.size(), start + 500));
+            h.createQuery("SELECT id, latest_revision, content_hash FROM interactions WHERE id IN (<ids>)")
+                    .bindList("ids", chunk)
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), new Head(rs.getInt(2), rs.getString(3))))
+                    .forEach(e -> heads.put(e.getKey(), e.getValue()));
+        }
+        return heads;
+    }
+
+    @Override
+    public List<Stored> save(List<Submission> submissions) {
+        if (submissions.isEmpty()) {
+            return List.of();
+        }
+        writes.lock();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return jdbi.inTransaction(h -> saveInTransaction(h, submissions));
+                } catch (LostRace race) {
+                    if (attempt == ATTEMPTS) {
+                        throw new IllegalStateException("gave up storing after " + ATTEMPTS + " concurrent updates of the same records");
+                    }
+                }
+            }
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    private List<Stored> saveInTransaction(Handle h, List<Submission> submissions) {
+        long now = clock.millis();
+        List<String> ids = submissions.stream().map(s -> s.record().id()).distinct().toList();
+        Map<String, Head> heads = heads(h, ids);
+        Map<String, Verdict> storedNow = new HashMap<>();
+        List<Stored> results = new ArrayList<>(submissions.size());
+        List<Object[]> outcomeRows = new ArrayList<>();
+
+        PreparedBatch revisions = h.prepareBatch(
+                "INSERT INTO revisions (interaction_id, revision, content_hash, received_at, body) VALUES (?, ?, ?, ?, ?)");
+        PreparedBatch verdicts = h.prepareBatch(
+                "INSERT INTO verdicts (interaction_id, revision, verdict_no, ruleset, as_of, evaluated_at, body) VALUES (?, ?, 1, ?, ?, ?, ?)");
+        PreparedBatch findings = h.prepareBatch(
+                "INSERT INTO findings (interaction_id, revision, verdict_no, standard, seq, rule, severity, message, measured, target)"
+                        + " VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?)");
+        for (Submission submission : submissions) {
+            Interaction record = submission.record();
+            String id = record.id();
+            Head head = heads.get(id);
+            if (head != null && head.hash().equals(submission.contentHash())) {
+                Verdict current = storedNow.containsKey(id) ? storedNow.get(id) : currentVerdict(h, id).orElseThrow();
+                results.add(new Stored(Stored.Status.UNCHANGED, current));
+                continue;
+            }
+            int revision = head == null ? 1 : head.revision() + 1;
+            if (head == null) {
+                int inserted = h.createUpdate("INSERT INTO interactions (id, latest_revision, content_hash, updated_at)"
+                                + " VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
+                        .bind(0, id).bind(1, revision).bind(2, submission.contentHash()).bind(3, now).execute();
+                if (inserted != 1) {
+                    throw new LostRace();
+                }
+            } else {
+                int updated = h.createUpdate("UPDATE interactions SET latest_revision = ?, content_hash = ?, updated_at = ?"
+                                + " WHERE id = ? AND latest_revision = ?")
+                        .bind(0, revision).bind(1, submission.contentHash()).bind(2, now).bind(3, id)
+                        .bind(4, head.revision()).execute();
+                if (updated != 1) {
+                    throw new LostRace();
+                }
+                h.createUpdate("UPDATE outcomes SET is_current = ? WHERE interaction_id = ? AND is_current = ?")
+                        .bind(0, false).bind(1, id).bind(2, true).execute();
+            }
+            heads.put(id, new Head(revision, submission.contentHash()));
+            Verdict verdict = submission.verdict().withRevision(revision);
+            storedNow.put(id, verdict);
+            results.add(new Stored(head == null ? Stored.Status.CREATED : Stored.Status.REVISED, verdict));
+
+            revisions.add(id, revision, submission.contentHash(), now, submission.canonicalJson());
+            verdicts.add(id, revision, verdict.ruleset(), verdict.asOf().toEpochMilli(), now, write(verdict));
+            ZonedDateTime opened = record.openedAt().atZone(ZoneOffset.UTC);
+            String week = String.format("%d-W%02d", opened.get(IsoFields.WEEK_BASED_YEAR), opened.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            String month = String.format("%d-%02d", opened.getYear(), opened.getMonthValue());
+            for (StandardOutcome outcome : verdict.outcomes()) {
+                outcomeRows.add(new Object[] {id, revision, outcome.standard(), outcome.outcome().name(),
+                        outcome.severity() == null ? null : outcome.severity().name(),
+                        outcome.dueAt() == null ? null : outcome.dueAt().toEpochMilli(), outcome.score(),
+                        verdict.ruleset(), record.openedAt().toEpochMilli(), week, month, record.customer().id(),
+                        record.tier().name(), record.agent().id(), record.agent().team(), record.channel().name()});
+                int seq = 0;
+                for (Finding finding : outcome.findings()) {
+                    findings.add(id, revision, outcome.standard(), ++seq, finding.rule(), finding.severity().name(),
+                            finding.message(), finding.measured(), finding.target());
+                }
+            }
+        }
+        PreparedBatch outcomes = h.prepareBatch(
+                "INSERT INTO outcomes (interaction_id, revision, verdict_no, standard, outcome, severity, due_at, score,"
+                        + " is_current, ruleset, opened_at, opened_week, opened_month, customer_id, tier, agent_id, team, channel)"
+                        + " VALUES (:id, :revision, 1, :standard, :outcome, :severity, :dueAt, :score, :current, :ruleset,"
+                        + " :openedAt, :week, :month, :customer, :tier, :agent, :team, :channel)");
+        for (Object[] row : outcomeRows) {
+            // Only the last revision stored for an id in this batch is current.
+            boolean current = heads.get((String) row[0]).revision() == (Integer) row[1];
+            outcomes.bind("id", (String) row[0]).bind("revision", (Integer) row[1]).bind("standard", (String) row[2])
+                    .bind("outcome", (String) row[3]).bind("severity", (String) row[4]).bind("dueAt", (Long) row[5])
+                    .bind("score", (BigDecimal) row[6]).bind("current", current).bind("ruleset", (String) row[7])
+                    .bind("openedAt", (Long) row[8]).bind("week", (String) row[9]).bind("month", (String) row[10])
+                    .bind("customer", (String) row[11]).bind("tier", (String) row[12]).bind("agent", (String) row[13])
+                    .bind("team", (String) row[14]).bind("channel", (String) row[15]).add();
+        }
+        for (PreparedBatch batch : List.of(revisions, verdicts, outcomes, findings)) {
+            if (batch.size() > 0) {
+                batch.execute();
+            }
+        }
+        return results;
+    }
+
+    @Override
+    public Optional<StoredRecord> find(String id) {
+        return jdbi.withHandle(h -> {
+            Optional<Integer> latest = h.createQuery("SELECT latest_revision FROM interactions WHERE id = ?")
+                    .bind(0, id).mapTo(Integer.class).findOne();
+            if (latest.isEmpty()) {
+                return Optional.empty();
+            }
+            Map<Integer, List<Verdict>> verdictsByRevision = new HashMap<>();
+            h.createQuery("SELECT revision, body FROM verdicts WHERE interaction_id = ? ORDER BY revision, verdict_no")
+                    .bind(0, id)
+                    .map((rs, ctx) -> Map.entry(rs.getInt(1), read(rs.getString(2), Verdict.class)))
+                    .forEach(e -> verdictsByRevision.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            List<StoredRecord.Revision> revisions = h.createQuery(
+                            "SELECT revision, content_hash, received_at, body FROM revisions WHERE interaction_id = ? ORDER BY revision")
+                    .bind(0, id)
+                    .map((rs, ctx) -> new StoredRecord.Revision(rs.getInt(1), rs.getString(2),
+                            Instant.ofEpochMilli(rs.getLong(3)), read(rs.getString(4), Interaction.class),
+                            verdictsByRevision.getOrDefault(rs.getInt(1), List.of())))
+                    .list();
+            return Optional.of(new StoredRecord(id, latest.get(), revisions));
+        });
+    }
+
+    @Override
+    public Optional<Verdict> currentVerdict(String id) {
+        return jdbi.withHandle(h -> currentVerdict(h, id));
+    }
+
+    private Optional<Verdict> currentVerdict(Handle h, String id) {
+        return h.createQuery("SELECT v.body FROM verdicts v JOIN interactions i ON i.id = v.interaction_id"
+                        + " AND i.latest_revision = v.revision WHERE v.interaction_id = ? ORDER BY v.verdict_no DESC")
+                .bind(0, id).setMaxRows(1).mapTo(String.class).findFirst().map(body -> read(body, Verdict.class));
+    }
+
+    private static String column(GroupBy groupBy) {
+        return switch (groupBy) {
+            case STANDARD -> "standard";
+            case AGENT -> "agent_id";
+            case TEAM -> "team";
+            case TIER -> "tier";
+            case CHANNEL -> "channel";
+            case WEEK -> "opened_week";
+            case MONTH -> "opened_month";
+        };
+    }
+
+    @Override
+    public ComplianceReport compliance(Filters filters, List<GroupBy> groupBy) {
+        StringJoiner columns = new StringJoiner(", ");
+        groupBy.forEach(g -> columns.add(column(g)));
+        String select = groupBy.isEmpty() ? "" : columns + ", ";
+        String sql = "SELECT " + select
+                + "SUM(CASE WHEN outcome = 'PASS' THEN 1 ELSE 0 END), SUM(CASE WHEN outcome = 'FAIL' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN outcome = 'PENDING' THEN 1 ELSE 0 END), SUM(CASE WHEN outcome = 'NOT_APPLICABLE' THEN 1 ELSE 0 END)"
+                + " FROM outcomes o WHERE " + where(filters, false)
+                + (groupBy.isEmpty() ? "" : " GROUP BY " + columns + " ORDER BY " + columns);
+        List<ComplianceRow> rows = jdbi.withHandle(h -> bind(h.createQuery(sql), filters)
+                .map((rs, ctx) -> {
+                    Map<String, String> group = new LinkedHashMap<>();
+                    for (int k = 0; k < groupBy.size(); k++) {
+                        group.put(groupBy.get(k).key(), rs.getString(k + 1));
+                    }
+                    int n = groupBy.size();
+                    return new ComplianceRow(group, rs.getLong(n + 1), rs.getLong(n + 2), rs.getLong(n + 3), rs.getLong(n + 4));
+                }).list());
+        if (groupBy.isEmpty() && rows.size() == 1 && rows.get(0).pass() + rows.get(0).fail() + rows.get(0).pending()
+                + rows.get(0).notApplicable() == 0) {
+            rows = List.of();
+        }
+        return new ComplianceReport(filters, groupBy, rows);
+    }
+
+    @Override
+    public Page<Violation> violations(Filters filters, int page, int size) {
+        String from = " FROM outcomes o JOIN findings f ON f.interaction_id = o.interaction_id AND f.revision = o.revision"
+                + " AND f.verdict_no = o.verdict_no AND f.standard = o.standard WHERE o.outcome = 'FAIL' AND " + where(filters, true);
+        return jdbi.withHandle(h -> {
+            long total = bind(h.createQuery("SELECT COUNT(*)" + from), filters).mapTo(Long.class).one();
+            List<Violation> items = bind(h.createQuery("SELECT o.interaction_id, o.revision, o.standard, f.rule, f.severity,"
+                            + " f.message, f.measured, f.target, o.ruleset, o.opened_at, o.customer_id, o.tier, o.agent_id,"
+                            + " o.team, o.channel" + from
+                            + " ORDER BY o.opened_at DESC, o.interaction_id, o.standard, f.seq LIMIT :limit OFFSET :offset"), filters)
+                    .bind("limit", size).bind("offset", (long) (page - 1) * size)
+                    .map((rs, ctx) -> new Violation(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                            Instant.ofEpochMilli(rs.getLong(10)), rs.getString(11), rs.getString(12), rs.getString(13),
+                            rs.getString(14), rs.getString(15)))
+                    .list();
+            return new Page<>(items, page, size, total);
+        });
+    }
+
+    @Override
+    public List<AtRisk> atRisk(Instant asOf, Instant until, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT interaction_id, revision, standard, due_at, opened_at, customer_id,"
+                        + " tier, agent_id, team, channel FROM outcomes WHERE is_current = :current AND outcome = 'PENDING'"
+                        + " AND due_at IS NOT NULL AND due_at <= :until ORDER BY due_at, interaction_id, standard LIMIT :limit")
+                .bind("current", true).bind("until", until.toEpochMilli()).bind("limit", limit)
+                .map((rs, ctx) -> {
+                    Instant due = Instant.ofEpochMilli(rs.getLong(4));
+                    return new AtRisk(rs.getString(1), rs.getInt(2), rs.getString(3), due, due.isBefore(asOf),
+                            Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+                            rs.getString(9), rs.getString(10));
+                }).list());
+    }
+
+    private static String where(Filters f, boolean findingSeverity) {
+        StringBuilder where = new StringBuilder("o.is_current = :current");
+        if (f.from() != null) {
+            where.append(" AND o.opened_at >= :from");
+        }
+        if (f.to() != null) {
+            where.append(" AND o.opened_at < :to");
+        }
+        if (f.standard() != null) {
+            where.append(" AND o.standard = :standard");
+        }
+        if (f.agent() != null) {
+            where.append(" AND o.agent_id = :agent");
+        }
+        if (f.team() != null) {
+            where.append(" AND o.team = :team");
+        }
+        if (f.tier() != null) {
+            where.append(" AND o.tier = :tier");
+        }
+        if (f.channel() != null) {
+            where.append(" AND o.channel = :channel");
+        }
+        if (f.severity() != null) {
+            where.append(findingSeverity ? " AND f.severity = :severity" : " AND o.severity = :severity");
+        }
+        return where.toString();
+    }
+
+    private static Query bind(Query query, Filters f) {
+        query.bind("current", true);
+        if (f.from() != null) {
+            query.bind("from", f.from().toEpochMilli());
+        }
+        if (f.to() != null) {
+            query.bind("to", f.to().toEpochMilli());
+        }
+        bindText(query, "standard", f.standard());
+        bindText(query, "agent", f.agent());
+        bindText(query, "team", f.team());
+        bindText(query, "tier", f.tier());
+        bindText(query, "channel", f.channel());
+        bindText(query, "severity", f.severity());
+        return query;
+    }
+
+    private static void bindText(Query query, String name, String value) {
+        if (value != null) {
+            query.bind(name, value);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private <T> T read(String body, Class<T> type) {
+        try {
+            return json.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON no longer reads as " + type.getSimpleName(), e);
+        }
+    }
+}
