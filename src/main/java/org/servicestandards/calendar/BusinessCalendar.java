@@ -30,12 +30,28 @@ public final class BusinessCalendar {
     public BusinessCalendar(ZoneId zone, Map<DayOfWeek, List<OpeningHours>> week, Map<LocalDate, String> holidays) {
         this.zone = zone;
         EnumMap<DayOfWeek, List<OpeningHours>> copy = new EnumMap<>(DayOfWeek.class);
-        week.forEach((day, hours) -> copy.put(day, List.copyOf(hours)));
+        week.forEach((day, hours) -> copy.put(day, inOrder(day, hours)));
         if (copy.values().stream().allMatch(List::isEmpty)) {
             throw new IllegalArgumentException("the week has no opening hours at all");
         }
         this.week = copy;
         this.holidays = new TreeMap<>(holidays);
+    }
+
+    /**
+     * A day's stretches sorted by opening time (deadlines walk them in order); overlapping ones
+     * are refused, since an hour in two stretches would count twice.
+     */
+    private static List<OpeningHours> inOrder(DayOfWeek day, List<OpeningHours> hours) {
+        List<OpeningHours> sorted = new ArrayList<>(hours);
+        sorted.sort(java.util.Comparator.comparing(OpeningHours::start));
+        for (int k = 1; k < sorted.size(); k++) {
+            if (sorted.get(k).start().isBefore(sorted.get(k - 1).end())) {
+                throw new IllegalArgumentException(day + ": opening hours " + sorted.get(k - 1) + " and "
+                        + sorted.get(k) + " overlap");
+            }
+        }
+        return List.copyOf(sorted);
     }
 
     /** Monday to Friday, 09:00-18:00, in UTC, without holidays. */
@@ -64,6 +80,8 @@ public final class BusinessCalendar {
         if (!to.isAfter(from)) {
             return Duration.ZERO;
         }
+        // Callers may pass pauses as recorded: overlapping and unordered.
+        excluded = Interval.union(excluded);
         Interval span = new Interval(from, to);
         Duration total = Duration.ZERO;
         LocalDate last = to.atZone(zone).toLocalDate();
@@ -83,6 +101,11 @@ public final class BusinessCalendar {
      * reaches {@code amount}; null when it never does within twenty years.
      */
     public Instant businessDeadline(Instant start, Duration amount, List<Interval> excluded) {
+        if (amount.isZero() || amount.isNegative()) {
+            // Nothing to count: reached at once, even outside business hours.
+            return start;
+        }
+        excluded = Interval.union(excluded);
         Duration remaining = amount;
         LocalDate day = start.atZone(zone).toLocalDate();
         for (int i = 0; i < HORIZON_DAYS; i++, day = day.plusDays(1)) {

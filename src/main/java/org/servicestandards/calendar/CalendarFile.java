@@ -65,6 +65,7 @@ public final class CalendarFile {
         }
         Map<DayOfWeek, List<OpeningHours>> week = new EnumMap<>(DayOfWeek.class);
         JsonNode days = root.path("week");
+        requireMap(days, "week: expected days with their opening hours, like MONDAY: \"09:00-18:00\"");
         for (Iterator<Map.Entry<String, JsonNode>> it = days.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             DayOfWeek day;
@@ -73,9 +74,15 @@ public final class CalendarFile {
             } catch (IllegalArgumentException e) {
                 throw new CalendarException(0, "week: '" + entry.getKey() + "' is not a day of the week");
             }
+            if (entry.getValue().isContainerNode()) {
+                // A YAML list or map would read as blank text and silently close the day.
+                throw new CalendarException(0, "week: " + day
+                        + ": expected opening hours as text like \"09:00-13:00, 14:00-18:00\" or closed");
+            }
             week.put(day, hours(day, entry.getValue().asText()));
         }
         Map<LocalDate, String> holidays = new LinkedHashMap<>();
+        requireMap(root.path("holidays"), "holidays: expected dates with their names, like 2026-12-31: New Year's Eve");
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("holidays").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             try {
@@ -88,6 +95,13 @@ public final class CalendarFile {
             return new BusinessCalendar(zone, week, holidays);
         } catch (IllegalArgumentException e) {
             throw new CalendarException(0, "week: " + e.getMessage());
+        }
+    }
+
+    /** An absent or empty section is fine; anything but a map would otherwise be read as empty. */
+    private static void requireMap(JsonNode node, String message) {
+        if (!node.isMissingNode() && !node.isNull() && !node.isObject()) {
+            throw new CalendarException(0, message);
         }
     }
 

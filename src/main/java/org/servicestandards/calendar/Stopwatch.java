@@ -57,6 +57,9 @@ public final class Stopwatch {
                 return null;
             }
         }
+        if (target.isZero() || target.isNegative()) {
+            return from;
+        }
         List<Interval> excluded = excluded(pauses);
         if (clock == Clock.BUSINESS_HOURS) {
             return calendar.businessDeadline(from, target, excluded);

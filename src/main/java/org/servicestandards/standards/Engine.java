@@ -3,7 +3,7 @@ package org.servicestandards.standards;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,16 +39,18 @@ public final class Engine {
 
     /** Evaluates records together in one fresh session; verdicts come back in the records' order. */
     public List<Verdict> evaluate(RuleSet rules, List<Interaction> records, Instant asOf) {
-        Map<Interaction, Conclusions> byRecord = new IdentityHashMap<>(records.size() * 2);
+        // Keyed by value: equal records (the same record posted twice in a batch) are judged
+        // once and share their conclusions, as Drools merges the facts derived from them.
+        Map<Interaction, Conclusions> byRecord = new HashMap<>(records.size() * 2);
         for (Interaction record : records) {
-            byRecord.put(record, new Conclusions());
+            byRecord.putIfAbsent(record, new Conclusions());
         }
         KieSession session = rules.kieBase().newKieSession();
         try {
             if (rules.declaresJudging()) {
                 session.setGlobal("judging", new Judging(new Stopwatch(rules.calendar(), asOf)));
             }
-            for (Interaction record : records) {
+            for (Interaction record : byRecord.keySet()) {
                 session.insert(record);
             }
             session.fireAllRules();

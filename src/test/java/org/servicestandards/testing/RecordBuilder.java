@@ -37,6 +37,7 @@ public final class RecordBuilder {
     private final List<Pause> pauses = new ArrayList<>();
     private final List<Promise> promises = new ArrayList<>();
     private Courtesy courtesy;
+    private final Map<String, Boolean> courtesyAssessments = new LinkedHashMap<>();
     private Integer satisfaction;
     private final Map<String, Object> attributes = new LinkedHashMap<>();
 
@@ -83,14 +84,46 @@ public final class RecordBuilder {
 
     public RecordBuilder courtesy(Courtesy value) { courtesy = value; return this; }
 
+    /**
+     * Assesses one courtesy field by name ({@code "greeting"}, …, {@code "rudeness"}); fields not
+     * assessed stay absent. Builds on {@link #courtesy(Courtesy)} when one was given.
+     */
+    public RecordBuilder courtesy(String field, boolean value) {
+        if (!Courtesy.FIELDS.contains(field)) {
+            throw new IllegalArgumentException("no courtesy field named " + field);
+        }
+        courtesyAssessments.put(field, value);
+        return this;
+    }
+
+    /** A courtesy block that was reviewed but assesses nothing. */
+    public RecordBuilder courtesyNotAssessed() {
+        courtesy = new Courtesy(null, null, null, null, null, null, null, null, null, null);
+        return this;
+    }
+
     /** Courtesy with every item kept and no rudeness. */
     public static Courtesy allCourteous() {
         return new Courtesy(true, true, true, true, true, true, true, true, true, false);
     }
 
+    private Courtesy courtesy() {
+        if (courtesyAssessments.isEmpty()) {
+            return courtesy;
+        }
+        Map<String, Boolean> fields = new LinkedHashMap<>();
+        for (String field : Courtesy.FIELDS) {
+            fields.put(field, courtesy == null ? null : courtesy.item(field));
+        }
+        fields.putAll(courtesyAssessments);
+        return new Courtesy(fields.get("greeting"), fields.get("addressedByName"), fields.get("eyeContact"),
+                fields.get("smile"), fields.get("listenedAttentively"), fields.get("askedQuestions"),
+                fields.get("explained"), fields.get("offeredHelp"), fields.get("warmFarewell"), fields.get("rudeness"));
+    }
+
     public Interaction build() {
         return new Interaction(id, new Customer(customerId, tier, null), new Agent(agentId, team), channel, direction,
-                type, openedAt, firstResponseAt, closedAt, relatesTo, complaint, updates, pauses, promises, courtesy,
+                type, openedAt, firstResponseAt, closedAt, relatesTo, complaint, updates, pauses, promises, courtesy(),
                 satisfaction, attributes);
     }
 }

@@ -1,0 +1,216 @@
+package org.servicestandards.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.servicestandards.http.InteractionsApiTest.json;
+import static org.servicestandards.http.InteractionsApiTest.postJson;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.testtools.HttpClient;
+import io.javalin.testtools.JavalinTest;
+import io.javalin.testtools.Response;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reports over five stored records whose outcomes were counted by hand at 2026-11-20T15:00Z:
+ * <pre>
+ *                       cc-1001  cc-1002  web-2001  hd-3001  crm-4001
+ *  first-response       PASS     FAIL     PASS      FAIL     n/a (outbound)
+ *  complaint-owner      n/a      n/a      n/a       FAIL     n/a
+ *  complaint-resolution n/a      n/a      n/a       PENDING  n/a   (due 2026-11-23T10:00Z)
+ *  update-frequency     n/a      n/a      PASS      FAIL     n/a
+ *  promise-kept         n/a      n/a      n/a       n/a      n/a
+ *  courtesy             n/a      n/a      FAIL(2)   n/a      n/a
+ * </pre>
+ * cc-1001, cc-1002 and crm-4001 are agent-a (call-centre); web-2001 and hd-3001 are agent-b
+ * (digital); crm-4001 was opened in week 2026-W46, the rest in 2026-W47.
+ */
+class ReportsApiTest {
+
+    private static final String PERIOD = "from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z";
+
+    @TempDir
+    Path data;
+    TestApp app;
+
+    @BeforeEach
+    void start() {
+        app = new TestApp(data);
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    private static void postAll(HttpClient client) {
+        StringBuilder batch = new StringBuilder("[");
+        for (String name : List.of("r1-phone-answered-in-time.json", "r2-phone-answered-late.json",
+                "r3-vip-chat-no-farewell.json", "r4-email-complaint-ignored.json", "r5-outbound-sale.json")) {
+            batch.append(batch.length() > 1 ? "," : "").append(TestApp.fixture(name));
+        }
+        Response response = postJson(client, "/api/v1/interactions?asOf=2026-11-20T15:00:00Z", batch.append("]").toString());
+        assertThat(response.code()).isEqualTo(200);
+    }
+
+    private static Map<String, List<Long>> countsBy(JsonNode report, String key) {
+        Map<String, List<Long>> counts = new HashMap<>();
+        for (JsonNode row : report.get("rows")) {
+            counts.put(row.get(key).asText(), List.of(row.get("pass").asLong(), row.get("fail").asLong(),
+                    row.get("pending").asLong(), row.get("notApplicable").asLong()));
+        }
+        return counts;
+    }
+
+    @Test
+    void compliance_by_standard_matches_the_hand_count() {
+        JavalinTest.test(app.app, (server, client) -> {
+            postAll(client);
+            JsonNode report = json(client.get("/api/v1/reports/compliance?" + PERIOD + "&groupBy=standard"));
+            assertThat(countsBy(report, "standard")).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "first-response", List.of(2L, 2L, 0L, 1L),
+                    "complaint-owner", List.of(0L, 1L, 0L, 4L),
+                    "complaint-resolution", List.of(0L, 0L, 1L, 4L),
+                    "update-frequency", List.of(1L, 1L, 0L, 3L),
+                    "promise-kept", List.of(0L, 0L, 0L, 5L),
+                    "courtesy", List.of(0L, 1L, 0L, 4L)));
+            JsonNode firstResponse = report.get("rows").findParents("standard").stream()
+                    .filter(r -> r.get("standard").asText().equals("first-response")).findFirst().orElseThrow();
+            assertThat(firstResponse.get("rate").decimalValue()).isEqualByComparingTo("0.5");
+            JsonNode total = report.get("total");
+            assertThat(List.of(total.get("pass").asLong(), total.get("fail").asLong(), total.get("pending").asLong(),
+                    total.get("notApplicable").asLong())).containsExactly(3L, 5L, 1L, 21L);
+            assertThat(total.get("rate").decimalValue()).isEqualByComparingTo("0.375");
+        });
+    }
+
+    @Test
+    void compliance_by_agent_and_by_week_matches_the_hand_count() {
+        JavalinTest.test(app.app, (server, client) -> {
+            postAll(client);
+            JsonNode byAgent = json(client.get("/api/v1/reports/compliance?" + PERIOD + "&groupBy=agent"));
+            assertThat(countsBy(byAgent, "agent")).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "agent-a", List.of(1L, 1L, 0L, 16L),
+                    "agent-b", List.of(2L, 4L, 1L, 5L)));
+            JsonNode byWeek = json(client.get("/api/v1/reports/compliance?" + PERIOD + "&groupBy=week&standard=first-response"));
+            assertThat(countsBy(byWeek, "week")).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "2026-W46", List.of(0L, 0L, 0L, 1L),
+                    "2026-W47", List.of(2L, 2L, 0L, 0L)));
+            JsonNode byTeamAndChannel = json(client.get("/api/v1/reports/compliance?" + PERIOD + "&groupBy=team,channel&standard=first-response"));
+            assertThat(byTeamAndChannel.get("rows")).hasSize(3);
+            JsonNode monthOnly = json(client.get("/api/v1/reports/compliance?from=2026-11-16T00:00:00Z&to=2026-11-17T00:00:00Z&groupBy=month"));
+            assertThat(countsBy(monthOnly, "month")).containsExactlyEntriesOf(Map.of("2026-11", List.of(1L, 1L, 0L, 10L)));
+        });
+    }
+
+    @Test
+    void a_revised_record_counts_once_with_its_latest_verdict() {
+        JavalinTest.test(app.app, (server, client) -> {
+            postAll(client);
+            String answered = TestApp.fixture("r4-email-complaint-ignored.json")
+                    .replace("\"complaint\": {}", "\"complaint\": {\"ownerId\": \"agent-b\"}, \"firstResponseAt\": \"2026-11-18T11:00:00Z\","
+                            + " \"updates\": [\"2026-11-19T10:00:00Z\", \"2026-11-20T10:00:00Z\"]");
+            assertThat(postJson(client, "/api/v1/interactions?asOf=2026-11-20T15:00:00Z", answered).code()).isEqualTo(201);
+            JsonNode report = json(client.get("/api/v1/reports/compliance?" + PERIOD + "&groupBy=standard"));
+            Map<String, List<Long>> counts = countsBy(report, "standard");
+            assertThat(counts.get("first-response")).containsExactly(3L, 1L, 0L, 1L);
+            assertThat(counts.get("complaint-owner")).containsExactly(1L, 0L, 0L, 4L);
+            assertThat(counts.get("update-frequency")).containsExactly(1L, 0L, 1L, 3L);
+        });
+    }
+
+    @Test
+    void the_compliance_report_exports_as_csv_with_a_file_name_that_says_what_it_holds() {
+        JavalinTest.test(app.app, (server, client) -> {
+            postAll(client);
+            Response csv = client.get("/api/v1/reports/compliance?" + PERIOD + "&groupBy=agent&format=csv");
+            assertThat(csv.code()).isEqualTo(200);
+            assertThat(csv.headers().get("Content-Type").get(0)).startsWith("text/csv");
+            assertThat(csv.headers().get("Content-Disposition").get(0))
+                    .isEqualTo("attachment; filename=\"compliance_by-agent_2026-11-01_to_2026-12-01.csv\"");
+            assertThat(csv.body().string().split("\r\n")).containsExactly(
+                    "agent,pass,fail,pending,not_applicable,rate",
+                    "agent-a,1,1,0,16,0.5000",
+                    "agent-b,2,4,1,5,0.3333");
+        });
+    }
+
+    @Test
+    void violations_list_every_finding_with_its_evidence_and_filter_and_page() {
+        JavalinTest.test(app.app, (server, client) -> {
+            postAll(client);
+            JsonNode all = json(client.get("/api/v1/violations?" + PERIOD));
+            assertThat(all.get("total").asLong()).isEqualTo(6);
+            JsonNode minor = json(client.get("/api/v1/violations?" + PERIOD + "&severity=MINOR"));
+            assertThat(minor.get("total").asLong()).isEqualTo(1);
+            JsonNode finding = minor.get("items").get(0);
+            assertThat(finding.get("interactionId").asText()).isEqualTo("web-2001");
+            assertThat(finding.get("standard").asText()).isEqualTo("courtesy");
+            assertThat(finding.get("measured").asText()).isEqualTo("50");
+            assertThat(finding.get("target").asText()).isEqualTo("80");
+            assertThat(finding.get("rule").asText()).isEqualTo("courtesy finds a minor fault when the score is below the pass mark");
+            assertThat(finding.get("ruleset").asText()).startsWith("sha256:");
+            JsonNode agentA = json(client.get("/api/v1/violations?" + PERIOD + "&agent=agent-a"));
+            assertThat(agentA.get("items")).extracting(v -> v.get("interactionId").asText()).containsExactly("cc-1002");
+            JsonNode page2 = json(client.get("/api/v1/violations?" + PERIOD + "&size=4&page=2"));
+            assertThat(page2.get("items")).hasSize(2);
+            assertThat(page2.get("total").asLong()).isEqualTo(6);
+            Response csv = client.get("/api/v1/violations?" + PERIOD + "&standard=first-response&format=csv");
+            assertThat(csv.body().string().split("\r\n")).hasSize(3);
+        });
+    }
+
+    @Test
+    void report_parameters_are_checked_and_named_when_wrong() {
+        JavalinTest.test(app.app, (server, client) -> {
+            assertThat(client.get("/api/v1/reports/compliance?groupBy=colour").code()).isEqualTo(400);
+            assertThat(json(client.get("/api/v1/reports/compliance?groupBy=colour")).get("errors").get(0).get("parameter").asText())
+                    .isEqualTo("groupBy");
+            assertThat(client.get("/api/v1/reports/compliance?from=2020-01-01T00:00:00Z&to=2026-01-01T00:00:00Z").code()).isEqualTo(400);
+            assertThat(client.get("/api/v1/reports/compliance?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z").code()).isEqualTo(400);
+            assertThat(client.get("/api/v1/reports/compliance?standard=no-such-standard").code()).isEqualTo(400);
+            assertThat(client.get("/api/v1/reports/compliance?format=xml").code()).isEqualTo(400);
+            assertThat(client.get("/api/v1/violations?size=100000").code()).isEqualTo(400);
+            assertThat(client.get("/api/v1/violations?page=0").code()).isEqualTo(400);
+            assertThat(client.get("/api/v1/violations?severity=BAD").code()).isEqualTo(400);
+            assertThat(client.get("/api/v1/at-risk?within=P1Y").code()).isEqualTo(400);
+            assertThat(client.get("/api/v1/at-risk?within=soon").code()).isEqualTo(400);
+        });
+    }
+
+    @Test
+    void at_risk_lists_pending_outcomes_falling_due_soonest_first() {
+        JavalinTest.test(app.app, (server, client) -> {
+            postAll(client);
+            // A phone call still waiting for an answer, due at 15:03 on the 20th.
+            String waiting = TestApp.fixture("r1-phone-answered-in-time.json").replace("cc-1001", "cc-1009")
+                    .replace("2026-11-16T10:00:00Z", "2026-11-20T15:00:00Z").replace(", \"firstResponseAt\": \"2026-11-16T10:02:00Z\"", "");
+            assertThat(postJson(client, "/api/v1/interactions?asOf=2026-11-20T15:00:00Z", waiting).code()).isEqualTo(201);
+            JsonNode soon = json(client.get("/api/v1/at-risk?asOf=2026-11-20T15:00:00Z"));
+            assertThat(soon.get("items")).extracting(i -> i.get("interactionId").asText() + " " + i.get("standard").asText())
+                    .containsExactly("cc-1009 first-response");
+            JsonNode week = json(client.get("/api/v1/at-risk?asOf=2026-11-20T15:00:00Z&within=P3D"));
+            assertThat(week.get("items")).extracting(i -> i.get("interactionId").asText() + " " + i.get("dueAt").asText())
+                    .containsExactly("cc-1009 2026-11-20T15:03:00Z", "hd-3001 2026-11-23T10:00:00Z");
+        });
+    }
+
+    @Test
+    void the_rules_endpoint_shows_the_loaded_rule_set() {
+        JavalinTest.test(app.app, (server, client) -> {
+            JsonNode rules = json(client.get("/api/v1/rules"));
+            assertThat(rules.get("version").asText()).startsWith("sha256:");
+            assertThat(rules.get("standards")).extracting(s -> s.get("id").asText()).containsExactly(
+                    "first-response", "complaint-owner", "complaint-resolution", "update-frequency", "promise-kept", "courtesy");
+            assertThat(rules.get("files").has("tables/first-response-targets.csv")).isTrue();
+            assertThat(rules.get("lastReload").get("ok").asBoolean()).isTrue();
+            assertThat(json(client.get("/health")).get("status").asText()).isEqualTo("UP");
+        });
+    }
+}
