@@ -1,11 +1,10 @@
 package org.servicestandards.cli;
 
-import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.servicestandards.config.ServiceConfig;
-import org.servicestandards.http.HttpApi;
+import org.servicestandards.http.HttpServer;
 import org.servicestandards.http.HttpSettings;
 import org.servicestandards.service.RuleSets;
 import org.servicestandards.service.StandardsService;
@@ -57,13 +56,13 @@ final class ServeCommand implements Callable<Integer> {
                 ? Database.postgres(config.databaseUrl(), config.databaseUser(), config.databasePassword())
                 : Database.sqlite(config.dataDirectory());
         StandardsService service = new StandardsService(ruleSets, new JdbcInteractionStore(database, clock));
-        Javalin app = HttpApi.create(service, new HttpSettings(config.maxBodyBytes(), config.maxBatchRecords()), clock);
+        HttpServer server = HttpServer.start(service, new HttpSettings(config.maxBodyBytes(), config.maxBatchRecords()),
+                clock, config.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.stop();
+            server.close();
             database.close();
         }, "shutdown"));
-        app.start(config.port());
-        LOG.info("service-standards listening on port {} with rules {} and {} store", app.port(),
+        LOG.info("service-standards listening on port {} with rules {} and {} store", server.port(),
                 ruleSets.current().version(), config.usesPostgres() ? "PostgreSQL" : "SQLite in " + config.dataDirectory());
         return Awaiting.forever();
     }

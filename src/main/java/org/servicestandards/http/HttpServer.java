@@ -1,0 +1,28 @@
+package org.servicestandards.http;
+
+import io.javalin.Javalin;
+import java.time.Clock;
+import org.servicestandards.service.StandardsService;
+
+/** The running HTTP API, so that callers outside this package never touch Javalin. */
+public final class HttpServer implements AutoCloseable {
+
+    private final Javalin app;
+
+    private HttpServer(Javalin app) {
+        this.app = app;
+    }
+
+    public static HttpServer start(StandardsService service, HttpSettings settings, Clock clock, int port) {
+        return new HttpServer(HttpApi.create(service, settings, clock).start(port));
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

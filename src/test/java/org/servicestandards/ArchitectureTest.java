@@ -1,0 +1,50 @@
+package org.servicestandards;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The folders tell the architecture: only http speaks Javalin, only the engine speaks Drools. */
+class ArchitectureTest {
+
+    private static JavaClasses main;
+
+    @BeforeAll
+    static void load() {
+        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.servicestandards");
+    }
+
+    @Test
+    void only_the_http_package_imports_javalin() {
+        noClasses().that().resideOutsideOfPackage("org.servicestandards.http..")
+                .should().dependOnClassesThat().resideInAPackage("io.javalin..")
+                .check(main);
+    }
+
+    @Test
+    void only_the_engine_package_imports_drools() {
+        noClasses().that().resideOutsideOfPackage("org.servicestandards.standards..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.kie..", "org.drools..")
+                .check(main);
+    }
+
+    @Test
+    void the_record_knows_nothing_of_rules_storage_or_http() {
+        noClasses().that().resideInAPackage("org.servicestandards.interaction..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.servicestandards.standards..",
+                        "org.servicestandards.store..", "org.servicestandards.http..", "org.servicestandards.service..")
+                .check(main);
+    }
+
+    @Test
+    void the_service_knows_nothing_of_http_or_jdbc() {
+        noClasses().that().resideInAnyPackage("org.servicestandards.service..", "org.servicestandards.report..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.jdbi..", "java.sql..")
+                .check(main);
+    }
+}
