@@ -234,12 +234,32 @@ public final class RecordDecoder {
                 } else if (value.isBoolean()) {
                     attributes.put(entry.getKey(), value.booleanValue());
                 } else if (value.isNumber()) {
-                    attributes.put(entry.getKey(), value.decimalValue());
+                    Object number = attributeNumber(value);
+                    if (number == null) {
+                        errors.add(new FieldError(ptr, "is a number too large to hold"));
+                    } else {
+                        attributes.put(entry.getKey(), number);
+                    }
                 } else {
                     errors.add(new FieldError(ptr, "must be a string, a number or a boolean"));
                 }
             }
             return attributes;
+        }
+
+        /**
+         * The number as the stored record reads back (Integer, Long, BigInteger or Double), so a
+         * record judged now equals the one re-read from the store; null when no double holds it.
+         */
+        private static Object attributeNumber(JsonNode value) {
+            if (value.isIntegralNumber()) {
+                if (value.canConvertToInt()) {
+                    return value.intValue();
+                }
+                return value.canConvertToLong() ? (Object) value.longValue() : value.bigIntegerValue();
+            }
+            double number = value.doubleValue();
+            return Double.isFinite(number) ? number : null;
         }
 
         private <T> List<T> list(JsonNode parent, String name, BiFunction<JsonNode, String, T> element) {
@@ -256,12 +276,11 @@ public final class RecordDecoder {
                 errors.add(new FieldError(ptr, "has " + node.size() + " entries; at most " + MAX_LIST_SIZE + " are allowed"));
                 return List.of();
             }
+            // An element that could not be read stays as null (its error is already recorded), so
+            // later checks name each element by its own index.
             List<T> values = new ArrayList<>(node.size());
             for (int i = 0; i < node.size(); i++) {
-                T value = element.apply(node.get(i), ptr + "/" + i);
-                if (value != null) {
-                    values.add(value);
-                }
+                values.add(element.apply(node.get(i), ptr + "/" + i));
             }
             return values;
         }
@@ -269,7 +288,7 @@ public final class RecordDecoder {
         private void uniquePromiseIds(List<Promise> promises) {
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < promises.size(); i++) {
-                String id = promises.get(i).id();
+                String id = promises.get(i) == null ? null : promises.get(i).id();
                 if (id != null && !seen.add(id)) {
                     errors.add(new FieldError("/promises/" + i + "/id", "repeats promise id '" + id + "'"));
                 }

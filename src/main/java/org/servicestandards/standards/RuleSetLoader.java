@@ -51,6 +51,7 @@ public final class RuleSetLoader {
 
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
     private static final Pattern TABLE_ROW = Pattern.compile("// rule values at ([A-Z]+)(\\d+)");
+    private static final Pattern EXPRESSION = Pattern.compile("Unable to Analyse Expression (.+?):");
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final Clock clock;
@@ -152,7 +153,10 @@ public final class RuleSetLoader {
         kfs.generateAndWritePomXML(releaseId);
         KieBuilder builder = kie.newKieBuilder(kfs).buildAll();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(locate(message, sourceOf, generated));
+            RuleProblem problem = locate(message, sourceOf, generated);
+            if (!problems.contains(problem)) {
+                problems.add(problem);
+            }
         }
         if (!problems.isEmpty()) {
             kie.getRepository().removeKieModule(releaseId);
@@ -187,7 +191,17 @@ public final class RuleSetLoader {
         if (generated.containsKey(source)) {
             // Point at the table row the failing rule came from, not at the generated DRL.
             String[] lines = generated.get(source).split("\n", -1);
-            for (int line = Math.min(message.getLine(), lines.length) - 1; line >= 0; line--) {
+            int at = message.getLine();
+            Matcher expression = EXPRESSION.matcher(text);
+            if (at <= 0 && expression.find()) {
+                // Some errors carry no line, only the expression that failed; find it.
+                for (int line = 0; line < lines.length && at <= 0; line++) {
+                    if (lines[line].contains(expression.group(1).trim())) {
+                        at = line + 1;
+                    }
+                }
+            }
+            for (int line = Math.min(at, lines.length) - 1; line >= 0; line--) {
                 Matcher row = TABLE_ROW.matcher(lines[line]);
                 if (row.find()) {
                     return new RuleProblem(source, Integer.parseInt(row.group(2)), 0, text);

@@ -23,9 +23,13 @@ final class TestApp implements AutoCloseable {
     final Javalin app;
 
     TestApp(Path dataDirectory, HttpSettings settings) {
+        this(dataDirectory, settings, Path.of("rules"));
+    }
+
+    TestApp(Path dataDirectory, HttpSettings settings, Path rules) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         database = Database.sqlite(dataDirectory);
-        service = new StandardsService(RuleSets.load(Path.of("rules"), clock), new JdbcInteractionStore(database, clock));
+        service = new StandardsService(RuleSets.load(rules, clock), new JdbcInteractionStore(database, clock));
         app = HttpApi.create(service, settings, clock);
     }
 
