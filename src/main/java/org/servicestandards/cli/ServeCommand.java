@@ -8,6 +8,7 @@ import org.servicestandards.http.HttpServer;
 import org.servicestandards.http.HttpSettings;
 import org.servicestandards.service.RuleSets;
 import org.servicestandards.service.StandardsService;
+import org.servicestandards.standards.RuleSetException;
 import org.servicestandards.store.Database;
 import org.servicestandards.store.JdbcInteractionStore;
 import org.slf4j.Logger;
@@ -51,7 +52,14 @@ final class ServeCommand implements Callable<Integer> {
         ServiceConfig config = new ServiceConfig(port, data, rules, databaseUrl, databaseUser,
                 System.getenv("STANDARDS_DATABASE_PASSWORD"), maxBodyMb * 1024L * 1024L, maxBatch);
         Clock clock = Clock.systemUTC();
-        RuleSets ruleSets = RuleSets.load(config.rulesDirectory(), clock);
+        RuleSets ruleSets;
+        try {
+            ruleSets = RuleSets.load(config.rulesDirectory(), clock);
+        } catch (RuleSetException e) {
+            System.err.println("The rules in " + config.rulesDirectory() + " cannot be used:");
+            e.problems().forEach(problem -> System.err.println("  " + problem));
+            return 2;
+        }
         Database database = config.usesPostgres()
                 ? Database.postgres(config.databaseUrl(), config.databaseUser(), config.databasePassword())
                 : Database.sqlite(config.dataDirectory());

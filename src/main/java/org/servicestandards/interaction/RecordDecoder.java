@@ -307,13 +307,22 @@ public final class RecordDecoder {
             return true;
         }
 
-        private String text(JsonNode parent, String base, String name, boolean required, int maxLength) {
+        /** The field's node, or null when it is absent (and then an error if it is required). */
+        private JsonNode field(JsonNode parent, String ptr, String name, boolean required) {
             JsonNode node = parent.get(name);
-            String ptr = base + "/" + name;
             if (absent(node)) {
                 if (required) {
                     errors.add(new FieldError(ptr, "is required"));
                 }
+                return null;
+            }
+            return node;
+        }
+
+        private String text(JsonNode parent, String base, String name, boolean required, int maxLength) {
+            String ptr = base + "/" + name;
+            JsonNode node = field(parent, ptr, name, required);
+            if (node == null) {
                 return null;
             }
             if (!node.isTextual()) {
@@ -361,15 +370,9 @@ public final class RecordDecoder {
         }
 
         private Instant instant(JsonNode parent, String base, String name, boolean required) {
-            JsonNode node = parent.get(name);
             String ptr = base + "/" + name;
-            if (absent(node)) {
-                if (required) {
-                    errors.add(new FieldError(ptr, "is required"));
-                }
-                return null;
-            }
-            return instantAt(node, ptr);
+            JsonNode node = field(parent, ptr, name, required);
+            return node == null ? null : instantAt(node, ptr);
         }
 
         private Instant instantAt(JsonNode node, String ptr) {

@@ -1,17 +1,15 @@
 package org.servicestandards.standards;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.servicestandards.testing.RecordBuilder.at;
 import static org.servicestandards.testing.RecordBuilder.record;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.servicestandards.interaction.InteractionType;
 import org.servicestandards.testing.RecordBuilder;
+import org.servicestandards.testing.ShippedRules;
 import org.servicestandards.verdict.Outcome;
 import org.servicestandards.verdict.Severity;
 import org.servicestandards.verdict.StandardOutcome;
@@ -22,15 +20,9 @@ class ComplaintOwnerStandardTest {
     private static final String STANDARD = "complaint-owner";
     private static final String NO_OWNER = "complaint-owner fails when a complaint names no owner";
 
-    private static RuleSet rules;
-
-    @BeforeAll
-    static void load_the_shipped_rules() {
-        rules = new RuleSetLoader().load(Path.of("rules"));
-    }
 
     private static StandardOutcome judge(RecordBuilder builder) {
-        return new Engine().evaluate(rules, builder.build(), at("2026-11-16T12:00:00Z")).outcome(STANDARD);
+        return ShippedRules.judge(STANDARD, builder, "2026-11-16T12:00:00Z");
     }
 
     @Test

@@ -5,8 +5,6 @@ import static org.assertj.core.groups.Tuple.tuple;
 import static org.servicestandards.testing.RecordBuilder.at;
 import static org.servicestandards.testing.RecordBuilder.record;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,6 +12,7 @@ import org.servicestandards.interaction.Channel;
 import org.servicestandards.interaction.InteractionType;
 import org.servicestandards.interaction.Tier;
 import org.servicestandards.testing.RecordBuilder;
+import org.servicestandards.testing.ShippedRules;
 import org.servicestandards.verdict.Finding;
 import org.servicestandards.verdict.Outcome;
 import org.servicestandards.verdict.Severity;
@@ -31,15 +30,9 @@ class ComplaintResolutionStandardTest {
     private static final String UNRESOLVED = "complaint-resolution fails when the complaint is unresolved past the target";
     private static final String OPENED = "2026-11-16T10:00:00Z";
 
-    private static RuleSet rules;
-
-    @BeforeAll
-    static void load_the_shipped_rules() {
-        rules = new RuleSetLoader().load(Path.of("rules"));
-    }
 
     private static StandardOutcome judge(RecordBuilder builder, String asOf) {
-        return new Engine().evaluate(rules, builder.build(), at(asOf)).outcome(STANDARD);
+        return ShippedRules.judge(STANDARD, builder, asOf);
     }
 
     private static RecordBuilder complaint(Tier tier, String resolvedAt) {

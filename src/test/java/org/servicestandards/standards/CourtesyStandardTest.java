@@ -3,17 +3,15 @@ package org.servicestandards.standards;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.servicestandards.testing.RecordBuilder.allCourteous;
-import static org.servicestandards.testing.RecordBuilder.at;
 import static org.servicestandards.testing.RecordBuilder.record;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.servicestandards.interaction.Channel;
 import org.servicestandards.testing.RecordBuilder;
+import org.servicestandards.testing.ShippedRules;
 import org.servicestandards.verdict.Finding;
 import org.servicestandards.verdict.Outcome;
 import org.servicestandards.verdict.Severity;
@@ -32,15 +30,9 @@ class CourtesyStandardTest {
     private static final String MANDATORY_MISSED = "courtesy finds a major fault when a mandatory item was missed";
     private static final String LOW_SCORE = "courtesy finds a minor fault when the score is below the pass mark";
 
-    private static RuleSet rules;
-
-    @BeforeAll
-    static void load_the_shipped_rules() {
-        rules = new RuleSetLoader().load(Path.of("rules"));
-    }
 
     private static StandardOutcome judge(RecordBuilder builder) {
-        return new Engine().evaluate(rules, builder.build(), at("2026-11-16T12:00:00Z")).outcome(STANDARD);
+        return ShippedRules.judge(STANDARD, builder, "2026-11-16T12:00:00Z");
     }
 
     private static RecordBuilder on(Channel channel) {

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.servicestandards.testing.RecordBuilder.at;
 import static org.servicestandards.testing.RecordBuilder.record;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,6 +13,7 @@ import org.servicestandards.interaction.Interaction;
 import org.servicestandards.interaction.InteractionType;
 import org.servicestandards.interaction.Tier;
 import org.servicestandards.testing.RecordBuilder;
+import org.servicestandards.testing.ShippedRules;
 import org.servicestandards.verdict.Finding;
 import org.servicestandards.verdict.Outcome;
 import org.servicestandards.verdict.Severity;
@@ -33,15 +32,9 @@ class FirstResponseStandardTest {
     private static final String ABANDONED = "first-response fails when the interaction was closed without an answer";
     private static final String NO_ANSWER = "first-response fails when no answer came before the target passed";
 
-    private static RuleSet rules;
-
-    @BeforeAll
-    static void load_the_shipped_rules() {
-        rules = new RuleSetLoader().load(Path.of("rules"));
-    }
 
     private static StandardOutcome judge(RecordBuilder builder, String asOf) {
-        return new Engine().evaluate(rules, builder.build(), at(asOf)).outcome(STANDARD);
+        return ShippedRules.judge(STANDARD, builder, asOf);
     }
 
     private static RecordBuilder opened(Tier tier, Channel channel) {
@@ -274,16 +267,16 @@ class FirstResponseStandardTest {
         Interaction request = record().id("rec-2").type(InteractionType.REQUEST).build();
 
         for (Interaction interaction : List.of(bare, busy, request)) {
-            Verdict verdict = new Engine().evaluate(rules, interaction, at("2026-11-17T10:00:00Z"));
+            Verdict verdict = new Engine().evaluate(ShippedRules.rules(), interaction, at("2026-11-17T10:00:00Z"));
             assertThat(verdict.outcomes()).extracting(StandardOutcome::standard).containsExactlyElementsOf(declared);
         }
-        assertThat(rules.standards(StandardScope.INTERACTION)).extracting(StandardDefinition::id)
+        assertThat(ShippedRules.rules().standards(StandardScope.INTERACTION)).extracting(StandardDefinition::id)
                 .containsExactlyElementsOf(declared);
     }
 
     @Test
     void a_record_no_standard_applies_to_is_not_applicable_everywhere() {
-        Verdict verdict = new Engine().evaluate(rules, record().channel(Channel.VISIT).outbound().build(),
+        Verdict verdict = new Engine().evaluate(ShippedRules.rules(), record().channel(Channel.VISIT).outbound().build(),
                 at("2026-11-17T10:00:00Z"));
 
         assertThat(verdict.outcomes()).extracting(StandardOutcome::outcome).containsOnly(Outcome.NOT_APPLICABLE);

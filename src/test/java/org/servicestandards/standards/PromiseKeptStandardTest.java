@@ -5,10 +5,9 @@ import static org.assertj.core.groups.Tuple.tuple;
 import static org.servicestandards.testing.RecordBuilder.at;
 import static org.servicestandards.testing.RecordBuilder.record;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.servicestandards.testing.RecordBuilder;
+import org.servicestandards.testing.ShippedRules;
 import org.servicestandards.verdict.Finding;
 import org.servicestandards.verdict.Outcome;
 import org.servicestandards.verdict.Severity;
@@ -27,15 +26,9 @@ class PromiseKeptStandardTest {
             "promise-kept finds a major fault in a late promise the customer was not warned of in time";
     private static final String DUE = "2026-11-18T12:00:00Z";
 
-    private static RuleSet rules;
-
-    @BeforeAll
-    static void load_the_shipped_rules() {
-        rules = new RuleSetLoader().load(Path.of("rules"));
-    }
 
     private static StandardOutcome judge(RecordBuilder builder, String asOf) {
-        return new Engine().evaluate(rules, builder.build(), at(asOf)).outcome(STANDARD);
+        return ShippedRules.judge(STANDARD, builder, asOf);
     }
 
     @Test

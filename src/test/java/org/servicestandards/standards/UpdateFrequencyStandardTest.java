@@ -5,14 +5,13 @@ import static org.assertj.core.groups.Tuple.tuple;
 import static org.servicestandards.testing.RecordBuilder.at;
 import static org.servicestandards.testing.RecordBuilder.record;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.servicestandards.interaction.InteractionType;
 import org.servicestandards.interaction.Tier;
 import org.servicestandards.testing.RecordBuilder;
+import org.servicestandards.testing.ShippedRules;
 import org.servicestandards.verdict.Finding;
 import org.servicestandards.verdict.Outcome;
 import org.servicestandards.verdict.Severity;
@@ -29,15 +28,9 @@ class UpdateFrequencyStandardTest {
     private static final String SILENT_TOO_LONG =
             "update-frequency fails when the customer heard nothing for longer than the target";
 
-    private static RuleSet rules;
-
-    @BeforeAll
-    static void load_the_shipped_rules() {
-        rules = new RuleSetLoader().load(Path.of("rules"));
-    }
 
     private static StandardOutcome judge(RecordBuilder builder, String asOf) {
-        return new Engine().evaluate(rules, builder.build(), at(asOf)).outcome(STANDARD);
+        return ShippedRules.judge(STANDARD, builder, asOf);
     }
 
     private static RecordBuilder vipComplaint() {
