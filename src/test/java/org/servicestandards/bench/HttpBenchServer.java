@@ -1,0 +1,67 @@
+package org.servicestandards.bench;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.servicestandards.http.HttpApi;
+import org.servicestandards.http.HttpSettings;
+import org.servicestandards.service.RuleSets;
+import org.servicestandards.service.StandardsService;
+import org.servicestandards.store.Database;
+import org.servicestandards.store.JdbcInteractionStore;
+
+/**
+ * Two servers in one JVM for {@code bench/http.sh}, bound to 127.0.0.1 only: the real app (as
+ * {@code serve} builds it, on an embedded SQLite store in a temporary directory) and, as the
+ * baseline, a bare Javalin app whose {@code POST /noop} does nothing. Same JVM, same JIT, same
+ * cores: the ratio of the two is what our code costs over Jetty and Javalin.
+ *
+ * <p>Arguments: {@code [appPort] [noopPort] [rulesDirectory]}, defaults 7070, 7071, ./rules.
+ */
+public final class HttpBenchServer {
+
+    private HttpBenchServer() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int appPort = args.length > 0 ? Integer.parseInt(args[0]) : 7070;
+        int noopPort = args.length > 1 ? Integer.parseInt(args[1]) : 7071;
+        Path rules = Path.of(args.length > 2 ? args[2] : "rules");
+
+        Clock clock = Clock.systemUTC();
+        Path data = Files.createTempDirectory("standards-http-bench");
+        Database database = Database.sqlite(data);
+        StandardsService service = new StandardsService(RuleSets.load(rules, clock), new JdbcInteractionStore(database, clock));
+        Javalin app = HttpApi.create(service, HttpSettings.defaults(), clock);
+
+        Javalin noop = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.routes.post("/noop", ctx -> ctx.status(200));
+        });
+
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            noop.stop();
+            app.stop();
+            database.close();
+            delete(data);
+        }, "bench-shutdown"));
+
+        app.start("127.0.0.1", appPort);
+        noop.start("127.0.0.1", noopPort);
+        System.err.println("bench: app on 127.0.0.1:" + app.port() + ", no-op on 127.0.0.1:" + noop.port()
+                + ", rules " + rules.toAbsolutePath() + ", store " + data);
+    }
+
+    private static void delete(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("bench: could not remove " + directory + ": " + e.getMessage());
+        }
+    }
+}
