@@ -3,13 +3,12 @@ package org.servicestandards.http;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.servicestandards.interaction.Instants;
 
 /** Query parameters read strictly: a malformed one is a 400 naming it, never a silent default. */
 final class Params {
@@ -23,7 +22,7 @@ final class Params {
             return fallback;
         }
         try {
-            return OffsetDateTime.parse(value.trim(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            return Instants.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw Problem.badParameter(name, "'" + value + "' is not an ISO-8601 instant with an offset, e.g. 2026-11-24T09:30:00Z");
         }

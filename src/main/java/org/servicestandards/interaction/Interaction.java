@@ -34,6 +34,16 @@ public record Interaction(
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
     }
 
+    /**
+     * Hashes by id alone (equality stays the record's, over every component): equal records have
+     * equal ids, and the rules engine hashes every fact that holds a record, so walking all its
+     * lists on each call costs more than the judging.
+     */
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
     public Tier tier() {
         return customer.tier();
     }

@@ -2,8 +2,6 @@ package org.servicestandards.interaction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -381,7 +379,7 @@ public final class RecordDecoder {
                 return null;
             }
             try {
-                return OffsetDateTime.parse(node.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+                return Instants.parse(node.textValue());
             } catch (DateTimeParseException e) {
                 errors.add(new FieldError(ptr, "malformed instant '" + shorten(node.textValue())
                         + "'; expected ISO-8601 with an offset, e.g. 2026-11-24T09:30:00Z"));

@@ -45,7 +45,7 @@ public final class Engine {
         for (Interaction record : records) {
             byRecord.putIfAbsent(record, new Conclusions());
         }
-        KieSession session = rules.kieBase().newKieSession();
+        KieSession session = rules.newSession();
         try {
             if (rules.declaresJudging()) {
                 session.setGlobal("judging", new Judging(new Stopwatch(rules.calendar(), asOf)));

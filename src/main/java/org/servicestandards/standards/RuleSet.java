@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.servicestandards.calendar.BusinessCalendar;
 
 /**
  * A compiled, immutable rule set: the standards it declares, the calendar it counts business
  * time by, its rules, and the content hash of the files it was built from. Shared by every
- * evaluation; each evaluation opens its own session.
+ * evaluation; each evaluation takes its own session, with empty working memory, from a pool.
  */
 public final class RuleSet {
 
@@ -20,6 +22,7 @@ public final class RuleSet {
     private final Map<String, List<String>> rulesByPackage;
     private final Instant loadedAt;
     private final KieBase kieBase;
+    private final KieSessionsPool sessions;
     private final boolean declaresJudging;
 
     RuleSet(String version, List<StandardDefinition> standards, BusinessCalendar calendar, Map<String, String> files,
@@ -31,6 +34,8 @@ public final class RuleSet {
         this.rulesByPackage = Map.copyOf(rulesByPackage);
         this.loadedAt = loadedAt;
         this.kieBase = kieBase;
+        // Sessions are reset and reused: creating one costs about as much as judging a record.
+        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
         this.declaresJudging = declaresJudging;
     }
 
@@ -66,6 +71,11 @@ public final class RuleSet {
 
     KieBase kieBase() {
         return kieBase;
+    }
+
+    /** A session with empty working memory; disposing it returns it to the pool, reset. */
+    KieSession newSession() {
+        return sessions.newKieSession();
     }
 
     boolean declaresJudging() {
