@@ -51,6 +51,8 @@ public final class RuleSetLoader {
 
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
     private static final Pattern TABLE_ROW = Pattern.compile("// rule values at ([A-Z]+)(\\d+)");
+    private static final Pattern TABLE_RULE_ROW = Pattern.compile("_(\\d+)$");
+    private static final Pattern FAILED_RULE = Pattern.compile("rule \"([^\"]+)\"");
     private static final Pattern EXPRESSION = Pattern.compile("Unable to Analyse Expression (.+?):");
     private static final AtomicLong BUILDS = new AtomicLong();
 
@@ -122,6 +124,7 @@ public final class RuleSetLoader {
         KieFileSystem kfs = kie.newKieFileSystem();
         Map<String, String> sourceOf = new LinkedHashMap<>();
         Map<String, String> generated = new LinkedHashMap<>();
+        Map<String, String> drlBySource = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             String path = file.getKey();
             String lower = path.toLowerCase(Locale.ROOT);
@@ -139,6 +142,7 @@ public final class RuleSetLoader {
             } else {
                 continue;
             }
+            drlBySource.put(path, drl);
             Matcher pkg = PACKAGE.matcher(drl);
             String folder = pkg.find() ? pkg.group(1).replace('.', '/') + "/" : "";
             String target = "src/main/resources/" + folder + path.replace('/', '_') + (lower.endsWith(".drl") ? "" : ".drl");
@@ -180,7 +184,41 @@ public final class RuleSetLoader {
         }
         Map<String, String> hashes = new TreeMap<>();
         files.forEach((path, content) -> hashes.put(path, "sha256:" + sha256(content)));
-        return new RuleSet(version, standards, calendar, hashes, rules, clock.instant(), kieBase, declaresJudging);
+        RuleSet ruleSet = new RuleSet(version, standards, calendar, hashes, rules, clock.instant(), kieBase, declaresJudging);
+        try {
+            new Engine().evaluate(ruleSet, Probes.all(), Probes.AS_OF);
+        } catch (RuntimeException e) {
+            throw new RuleSetException(List.of(failure(e, drlBySource, generated)));
+        }
+        return ruleSet;
+    }
+
+    /** Where the rule named in a consequence failure is written: its file and line (its row, in a table). */
+    private static RuleProblem failure(RuntimeException e, Map<String, String> drlBySource, Map<String, String> generated) {
+        // The first cause thrown by the rule's own code, past the engine's wrappers.
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root
+                && (root.getClass().getName().startsWith("org.drools") || root.getClass().getName().startsWith("org.kie"))) {
+            root = root.getCause();
+        }
+        Matcher rule = FAILED_RULE.matcher(String.valueOf(e.getMessage()));
+        if (!rule.find()) {
+            return new RuleProblem("rules", 0, 0, "a rule failed while judging a sample record: " + root.getMessage());
+        }
+        String name = rule.group(1);
+        String message = "rule '" + name + "' failed while judging a sample record: " + root.getMessage();
+        for (Map.Entry<String, String> source : drlBySource.entrySet()) {
+            int at = source.getValue().indexOf("rule \"" + name + "\"");
+            if (at < 0) {
+                continue;
+            }
+            Matcher row = TABLE_RULE_ROW.matcher(name);
+            int line = generated.containsKey(source.getKey())
+                    ? (row.find() ? Integer.parseInt(row.group(1)) : 0)
+                    : (int) source.getValue().substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+            return new RuleProblem(source.getKey(), line, 0, message);
+        }
+        return new RuleProblem("rules", 0, 0, message);
     }
 
     private static RuleProblem locate(Message message, Map<String, String> sourceOf, Map<String, String> generated) {

@@ -105,4 +105,29 @@ class RuleSetLoaderTest {
         Files.writeString(rules.resolve("examples/case.csv"), "garbage");
         assertThat(new RuleSetLoader().load(rules).version()).isEqualTo(before);
     }
+
+    @Test
+    void a_table_cell_that_compiles_but_cannot_run_is_refused_at_load_with_its_row() throws IOException {
+        Path table = rules.resolve("tables/complaint-resolution-targets.csv");
+        Files.writeString(table, Files.readString(table).replace("\"P3D\"", "\"three days\""));
+        RuleSetException refused = refused();
+        assertThat(refused.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("tables/complaint-resolution-targets.csv");
+            assertThat(p.line()).isEqualTo(10);
+            assertThat(p.message()).contains("'three days' is not an ISO-8601 duration");
+        });
+    }
+
+    @Test
+    void a_rule_that_throws_while_judging_is_refused_at_load_with_its_line() throws IOException {
+        Path drl = rules.resolve("standards/complaint-owner.drl");
+        Files.writeString(drl, Files.readString(drl).replace("insert( new Applicable($i, \"complaint-owner\") );",
+                "insert( new Applicable($i, \"complaint-owner\") ); if (true) { throw new IllegalStateException(\"broken on purpose\"); }"));
+        RuleSetException refused = refused();
+        assertThat(refused.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("standards/complaint-owner.drl");
+            assertThat(p.line()).isEqualTo(9);
+            assertThat(p.message()).contains("complaint-owner applies to complaints", "broken on purpose");
+        });
+    }
 }
