@@ -21,6 +21,8 @@ public final class HttpApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final String PROBLEM_JSON = "application/problem+json";
+    /** Set once a handler has answered with a problem, so the status error handlers leave it alone. */
+    private static final String PROBLEM_WRITTEN = "problem-written";
 
     private HttpApi() {
     }
@@ -56,7 +58,7 @@ public final class HttpApi {
                 problem(ctx, 500, "internal-error", "Internal error", "the request could not be completed; it has been logged", List.of());
             });
             cfg.routes.error(404, ctx -> {
-                if (!PROBLEM_JSON.equals(ctx.res().getContentType())) {
+                if (ctx.attribute(PROBLEM_WRITTEN) == null) {
                     problem(ctx, 404, "not-found", "Not found", "no resource at " + ctx.path(), List.of());
                 }
             });
@@ -76,6 +78,7 @@ public final class HttpApi {
         if (!errors.isEmpty()) {
             body.put("errors", errors);
         }
+        ctx.attribute(PROBLEM_WRITTEN, true);
         ctx.status(status).json(body).contentType(PROBLEM_JSON);
     }
 }

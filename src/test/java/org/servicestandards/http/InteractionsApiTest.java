@@ -182,7 +182,9 @@ class InteractionsApiTest {
             assertThat(postJson(client, "/api/v1/interactions", "[]").code()).isEqualTo(200);
             assertThat(post(client, "/api/v1/interactions", "id=1", "text/plain").code()).isEqualTo(415);
             assertThat(postJson(client, "/api/v1/interactions", "[".repeat(100) + "]".repeat(100)).code()).isEqualTo(400);
-            assertThat(client.get("/api/v1/interactions/nothing-here").code()).isEqualTo(404);
+            Response unknown = client.get("/api/v1/interactions/nothing-here");
+            assertThat(unknown.code()).isEqualTo(404);
+            assertThat(json(unknown).get("detail").asText()).isEqualTo("no interaction with id 'nothing-here' is stored");
             assertThat(client.get("/api/v1/no-such-route").code()).isEqualTo(404);
             assertThat(client.get("/api/v1/check").code()).isIn(404, 405);
             assertThat(postJson(client, "/api/v1/interactions?asOf=yesterday", "{}").code()).isEqualTo(400);
