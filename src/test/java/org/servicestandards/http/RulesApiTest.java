@@ -8,26 +8,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.JavalinTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.servicestandards.testing.ShippedRulesCopy;
 
 class RulesApiTest {
 
     @Test
     void a_rule_set_that_does_not_compile_is_refused_and_the_last_good_one_keeps_serving(@TempDir Path data, @TempDir Path rules)
             throws Exception {
-        try (Stream<Path> files = Files.walk(Path.of("rules"))) {
-            for (Path file : files.toList()) {
-                Path target = rules.resolve(Path.of("rules").relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        ShippedRulesCopy.into(rules);
         try (TestApp app = new TestApp(data, HttpSettings.defaults(), rules)) {
             JavalinTest.test(app.app, (server, client) -> {
                 String good = json(client.get("/api/v1/rules")).get("version").asText();

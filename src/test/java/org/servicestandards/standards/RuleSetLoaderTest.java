@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.servicestandards.testing.ShippedRulesCopy;
 
 /** A broken rule file is a tested case: every problem comes back located for the officer. */
 class RuleSetLoaderTest {
@@ -18,18 +18,8 @@ class RuleSetLoaderTest {
     Path rules;
 
     @BeforeEach
-    void copyShippedRules() throws IOException {
-        Path shipped = Path.of("rules");
-        try (Stream<Path> files = Files.walk(shipped)) {
-            for (Path file : files.toList()) {
-                Path target = rules.resolve(shipped.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
+    void copyShippedRules() {
+        ShippedRulesCopy.into(rules);
     }
 
     private RuleSetException refused() {
