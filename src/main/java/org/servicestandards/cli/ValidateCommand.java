@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /** Compiles a rules directory; exit status 0 only when it compiles. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Compile the rules and report every problem as file:line:column: message.")
+        description = "Compile the rules, run their example cases, and report every problem as file:line:column: message.")
 final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--rules", defaultValue = "${env:STANDARDS_RULES:-./rules}", description = "Rules directory (default ${DEFAULT-VALUE}).")
@@ -22,7 +22,8 @@ final class ValidateCommand implements Callable<Integer> {
         try {
             RuleSet set = new RuleSetLoader().load(rules);
             System.out.println("ok: " + set.version() + ", " + set.standards().size() + " standards, "
-                    + set.rulesByPackage().values().stream().mapToInt(java.util.List::size).sum() + " rules");
+                    + set.rulesByPackage().values().stream().mapToInt(java.util.List::size).sum() + " rules, "
+                    + set.exampleExpectations() + " expectations in " + set.exampleCases() + " example cases hold");
             return 0;
         } catch (RuleSetException e) {
             for (RuleProblem problem : e.problems()) {

@@ -45,6 +45,7 @@ public final class HttpApi {
             cfg.routes.get("/api/v1/violations", reports::violations);
             cfg.routes.get("/api/v1/at-risk", reports::atRisk);
             cfg.routes.get("/api/v1/rules", rules::get);
+            cfg.routes.post("/api/v1/rules/validate", rules::validate);
             cfg.routes.post("/api/v1/rules/reload", rules::reload);
 
             cfg.routes.exception(Problem.class, (e, ctx) -> problem(ctx, e.status(), e.type(), e.title(), e.getMessage(), e.errors()));

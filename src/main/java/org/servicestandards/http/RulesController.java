@@ -1,6 +1,14 @@
 package org.servicestandards.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.List;
+import java.util.TreeMap;
+import org.servicestandards.json.Json;
+import org.servicestandards.service.RuleFiles;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.servicestandards.service.RuleSets;
@@ -23,10 +31,66 @@ final class RulesController {
         body.put("loadedAt", rules.loadedAt());
         body.put("directory", ruleSets.directory().toString());
         body.put("standards", rules.standards());
+        body.put("examples", Map.of("cases", rules.exampleCases(), "expectations", rules.exampleExpectations()));
         body.put("rules", rules.rulesByPackage());
         body.put("files", rules.files());
         body.put("lastReload", lastLoad(ruleSets.lastLoad()));
         ctx.json(body);
+    }
+
+    /**
+     * Validates a candidate rule set: a zip of the rules directory ({@code application/zip}), or
+     * JSON {@code {"files": {"path": "text", …}}}. Never changes what is loaded.
+     */
+    void validate(Context ctx) {
+        Map<String, byte[]> files;
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (type.startsWith("application/zip") || type.startsWith("application/octet-stream")) {
+                files = RuleFiles.fromZip(ctx.bodyAsBytes());
+            } else if (type.startsWith("application/json")) {
+                files = fromJson(ctx.bodyAsBytes());
+            } else {
+                throw new Problem(415, "unsupported-media-type", "Unsupported media type",
+                        "send the rules directory as application/zip, or as JSON {\"files\": {\"path\": \"text\"}}", List.of());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new Problem(400, "invalid-rule-files", "Invalid rule files", e.getMessage(), List.of());
+        }
+        RuleSets.Validation result = ruleSets.validate(files);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ok", result.ok());
+        body.put("version", result.version());
+        body.put("files", files.keySet());
+        body.put("examples", Map.of("cases", result.exampleCases(), "expectations", result.exampleExpectations()));
+        body.put("problems", result.problems().stream().map(RuleProblem::toString).toList());
+        body.put("serving", ruleSets.current().version());
+        ctx.status(result.ok() ? 200 : 422).json(body);
+    }
+
+    private static Map<String, byte[]> fromJson(byte[] body) {
+        JsonNode root;
+        try {
+            root = Json.mapper().readTree(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the body is not valid JSON");
+        }
+        JsonNode files = root == null ? null : root.get("files");
+        if (files == null || !files.isObject() || files.isEmpty()) {
+            throw new IllegalArgumentException("send {\"files\": {\"path\": \"text\", …}} with at least one file");
+        }
+        Map<String, byte[]> result = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = files.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> file = it.next();
+            if (!file.getValue().isTextual()) {
+                throw new IllegalArgumentException("files/" + file.getKey() + " must be the file's text");
+            }
+            if (file.getKey().startsWith("/") || file.getKey().contains("..")) {
+                throw new IllegalArgumentException("files/" + file.getKey() + " points outside the rules directory");
+            }
+            result.put(file.getKey(), file.getValue().textValue().getBytes(StandardCharsets.UTF_8));
+        }
+        return result;
     }
 
     void reload(Context ctx) {

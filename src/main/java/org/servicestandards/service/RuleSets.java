@@ -58,6 +58,21 @@ public final class RuleSets {
         return directory;
     }
 
+    /** The outcome of validating a candidate rule set, which is never loaded. */
+    public record Validation(boolean ok, String version, int exampleCases, int exampleExpectations,
+                             List<RuleProblem> problems) {
+    }
+
+    /** Compiles candidate files and runs their example cases; what is serving does not change. */
+    public Validation validate(java.util.Map<String, byte[]> files) {
+        try {
+            RuleSet candidate = loader.compile(files);
+            return new Validation(true, candidate.version(), candidate.exampleCases(), candidate.exampleExpectations(), List.of());
+        } catch (RuleSetException e) {
+            return new Validation(false, null, 0, 0, e.problems());
+        }
+    }
+
     /** Loads the directory again; on failure the current rule set stays. */
     public synchronized LoadResult reload() {
         LoadResult result;

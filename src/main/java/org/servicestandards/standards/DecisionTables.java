@@ -3,8 +3,11 @@ package org.servicestandards.standards;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
 import org.drools.decisiontable.parser.DefaultRuleSheetListener;
 import org.drools.template.model.DRLOutput;
 import org.drools.template.parser.DataListener;
@@ -21,6 +24,11 @@ final class DecisionTables {
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
 
     private DecisionTables() {
+    }
+
+    /** Compiles a spreadsheet's decision tables (every sheet) with Apache POI, its zip-bomb limits on. */
+    static String xlsxToDrl(byte[] content) {
+        return new SpreadsheetCompiler().compile(new ByteArrayInputStream(content), InputType.XLS);
     }
 
     static String csvToDrl(String text) throws IOException {

@@ -24,9 +24,19 @@ public final class RuleSet {
     private final KieBase kieBase;
     private final KieSessionsPool sessions;
     private final boolean declaresJudging;
+    private final int exampleCases;
+    private final int exampleExpectations;
 
     RuleSet(String version, List<StandardDefinition> standards, BusinessCalendar calendar, Map<String, String> files,
             Map<String, List<String>> rulesByPackage, Instant loadedAt, KieBase kieBase, boolean declaresJudging) {
+        this(version, standards, calendar, files, rulesByPackage, loadedAt, kieBase,
+                // Sessions are reset and reused: creating one costs about as much as judging a record.
+                kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2), declaresJudging, 0, 0);
+    }
+
+    private RuleSet(String version, List<StandardDefinition> standards, BusinessCalendar calendar, Map<String, String> files,
+                    Map<String, List<String>> rulesByPackage, Instant loadedAt, KieBase kieBase, KieSessionsPool sessions,
+                    boolean declaresJudging, int exampleCases, int exampleExpectations) {
         this.version = version;
         this.standards = List.copyOf(standards);
         this.calendar = calendar;
@@ -34,9 +44,25 @@ public final class RuleSet {
         this.rulesByPackage = Map.copyOf(rulesByPackage);
         this.loadedAt = loadedAt;
         this.kieBase = kieBase;
-        // Sessions are reset and reused: creating one costs about as much as judging a record.
-        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
+        this.sessions = sessions;
         this.declaresJudging = declaresJudging;
+        this.exampleCases = exampleCases;
+        this.exampleExpectations = exampleExpectations;
+    }
+
+    /** The same rule set, having passed its example cases. */
+    RuleSet withExamples(int cases, int expectations) {
+        return new RuleSet(version, standards, calendar, files, rulesByPackage, loadedAt, kieBase, sessions,
+                declaresJudging, cases, expectations);
+    }
+
+    /** How many example cases, and expectations in them, this rule set passed when it was loaded. */
+    public int exampleCases() {
+        return exampleCases;
+    }
+
+    public int exampleExpectations() {
+        return exampleExpectations;
     }
 
     /** {@code sha256:} and the hex hash of every file's path and content. */

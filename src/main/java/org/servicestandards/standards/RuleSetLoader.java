@@ -90,13 +90,18 @@ public final class RuleSetLoader {
         return files;
     }
 
-    static boolean isRuleFile(String relative) {
+    /** Whether a path under the rules directory is part of the rule set (editor backups and hidden files are not). */
+    public static boolean isRuleFile(String relative) {
         String name = relative.substring(relative.lastIndexOf('/') + 1);
-        if (relative.startsWith("examples/") || name.startsWith(".") || name.startsWith("~") || name.endsWith("~")) {
+        if (name.startsWith(".") || name.startsWith("~") || name.endsWith("~")) {
             return false;
         }
+        if (relative.startsWith(ExampleCases.FOLDER)) {
+            return ExampleCases.isCase(relative);
+        }
         String lower = name.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".drl") || lower.endsWith(".csv") || relative.equals(CALENDAR_FILE);
+        return lower.endsWith(".drl") || lower.endsWith(".dsl") || lower.endsWith(".dslr") || lower.endsWith(".csv")
+                || lower.endsWith(".xlsx") || relative.equals(CALENDAR_FILE);
     }
 
     /** Compiles rule files given as path to content; the same files always give the same version. */
@@ -129,23 +134,32 @@ public final class RuleSetLoader {
             String path = file.getKey();
             String lower = path.toLowerCase(Locale.ROOT);
             String drl;
-            if (lower.endsWith(".drl")) {
+            String extension;
+            if (lower.endsWith(".drl") || lower.endsWith(".dslr") || lower.endsWith(".dsl")) {
                 drl = text(file.getValue());
-            } else if (lower.endsWith(".csv") && !path.equals(STANDARDS_FILE)) {
+                extension = lower.substring(lower.lastIndexOf('.'));
+                problems.addAll(RuleSafety.check(path, drl));
+            } else if ((lower.endsWith(".csv") && !path.equals(STANDARDS_FILE)) || lower.endsWith(".xlsx")) {
                 try {
-                    drl = DecisionTables.csvToDrl(text(file.getValue()));
+                    drl = lower.endsWith(".xlsx") ? DecisionTables.xlsxToDrl(file.getValue())
+                            : DecisionTables.csvToDrl(text(file.getValue()));
                 } catch (IOException | RuntimeException e) {
                     problems.add(new RuleProblem(path, 0, 0, "not a readable decision table: " + e.getMessage()));
                     continue;
                 }
                 generated.put(path, drl);
+                extension = ".drl";
+                for (RuleProblem unsafe : RuleSafety.check(path, drl)) {
+                    problems.add(new RuleProblem(path, tableRow(drl, unsafe.line()), 0, unsafe.message()));
+                }
             } else {
                 continue;
             }
             drlBySource.put(path, drl);
             Matcher pkg = PACKAGE.matcher(drl);
             String folder = pkg.find() ? pkg.group(1).replace('.', '/') + "/" : "";
-            String target = "src/main/resources/" + folder + path.replace('/', '_') + (lower.endsWith(".drl") ? "" : ".drl");
+            // A folder that matches the package keeps Drools quiet; the DSL goes beside the rules that use it.
+            String target = "src/main/resources/" + folder + path.replace('/', '_').replaceAll("\\.[^.]+$", "") + extension;
             kfs.write(target, drl);
             sourceOf.put(target, path);
         }
@@ -190,7 +204,16 @@ public final class RuleSetLoader {
         } catch (RuntimeException e) {
             throw new RuleSetException(List.of(failure(e, drlBySource, generated)));
         }
-        return ruleSet;
+        ExampleCases.Results examples;
+        try {
+            examples = ExampleCases.run(ruleSet, files);
+        } catch (RuntimeException e) {
+            throw new RuleSetException(List.of(failure(e, drlBySource, generated)));
+        }
+        if (!examples.problems().isEmpty()) {
+            throw new RuleSetException(examples.problems());
+        }
+        return ruleSet.withExamples(examples.cases(), examples.expectations());
     }
 
     /** Where the rule named in a consequence failure is written: its file and line (its row, in a table). */
@@ -221,6 +244,18 @@ public final class RuleSetLoader {
         return new RuleProblem("rules", 0, 0, message);
     }
 
+    /** The table row whose rule the generated DRL line belongs to; 0 when unknown. */
+    private static int tableRow(String generatedDrl, int line) {
+        String[] lines = generatedDrl.split("\n", -1);
+        for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+            Matcher row = TABLE_ROW.matcher(lines[i]);
+            if (row.find()) {
+                return Integer.parseInt(row.group(2));
+            }
+        }
+        return 0;
+    }
+
     private static RuleProblem locate(Message message, Map<String, String> sourceOf, Map<String, String> generated) {
         String source = message.getPath() == null ? "" : sourceOf.getOrDefault(
                 message.getPath().startsWith("src/") ? message.getPath() : "src/main/resources/" + message.getPath(),
@@ -239,13 +274,7 @@ public final class RuleSetLoader {
                     }
                 }
             }
-            for (int line = Math.min(at, lines.length) - 1; line >= 0; line--) {
-                Matcher row = TABLE_ROW.matcher(lines[line]);
-                if (row.find()) {
-                    return new RuleProblem(source, Integer.parseInt(row.group(2)), 0, text);
-                }
-            }
-            return new RuleProblem(source, 0, 0, text);
+            return new RuleProblem(source, tableRow(generated.get(source), at), 0, text);
         }
         return new RuleProblem(source, message.getLine(), Math.max(message.getColumn(), 0), text);
     }

@@ -6,7 +6,17 @@ import static org.servicestandards.http.InteractionsApiTest.postJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.JavalinTest;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.testtools.HttpClient;
+import io.javalin.testtools.Response;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.servicestandards.json.Json;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +56,77 @@ class RulesApiTest {
                 JsonNode rejudged = json(postJson(client, "/api/v1/check", TestApp.fixture("r4-email-complaint-ignored.json")));
                 assertThat(rejudged.get("ruleset").asText()).isEqualTo(changed);
                 assertThat(rejudged.get("outcomes").get(1).get("findings").get(0).get("message").asText()).startsWith("the complaint has no owner");
+            });
+        }
+    }
+
+    private static byte[] zipOf(Path directory, String top) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                zip.putNextEntry(new ZipEntry(top + directory.relativize(file).toString().replace('\\', '/')));
+                zip.write(Files.readAllBytes(file));
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Response post(HttpClient client, String path, byte[] body, String type) {
+        return client.request(path, r -> r.post(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", type));
+    }
+
+    @Test
+    void a_candidate_rule_set_is_validated_with_its_example_cases_and_never_loaded(@TempDir Path data, @TempDir Path candidate)
+            throws Exception {
+        ShippedRulesCopy.into(candidate);
+        try (TestApp app = new TestApp(data)) {
+            JavalinTest.test(app.app, (server, client) -> {
+                String serving = json(client.get("/api/v1/rules")).get("version").asText();
+                Path table = candidate.resolve("tables/first-response-targets.csv");
+                Files.writeString(table, Files.readString(table).replace("\"STANDARD\",\"PHONE\",\"ELAPSED\",\"no\",\"PT3M\"",
+                        "\"STANDARD\",\"PHONE\",\"ELAPSED\",\"no\",\"PT4M\""));
+                Response good = post(client, "/api/v1/rules/validate", zipOf(candidate, "rules/"), "application/zip");
+                assertThat(good.code()).isEqualTo(200);
+                JsonNode result = json(good);
+                assertThat(result.get("ok").asBoolean()).isTrue();
+                assertThat(result.get("version").asText()).isNotEqualTo(serving);
+                assertThat(result.get("examples").get("cases").asInt()).isEqualTo(6);
+
+                // Tighten the VIP phone target below what the officers' own example expects.
+                Files.writeString(table, Files.readString(table).replace("\"VIP\",\"PHONE\",\"ELAPSED\",\"no\",\"PT1M\"",
+                        "\"VIP\",\"PHONE\",\"ELAPSED\",\"no\",\"PT30S\""));
+                Response bad = post(client, "/api/v1/rules/validate", zipOf(candidate, ""), "application/zip");
+                assertThat(bad.code()).isEqualTo(422);
+                assertThat(json(bad).get("problems").get(0).asText())
+                        .startsWith("examples/first-response.yaml:17: record fr-vip-call-answered-in-a-minute, first-response: expected PASS, got FAIL");
+                assertThat(json(client.get("/api/v1/rules")).get("version").asText()).isEqualTo(serving);
+            });
+        }
+    }
+
+    @Test
+    void candidate_files_can_be_sent_as_json_and_bad_archives_are_refused_clearly(@TempDir Path data) throws Exception {
+        try (TestApp app = new TestApp(data)) {
+            JavalinTest.test(app.app, (server, client) -> {
+                ObjectNode body = Json.mapper().createObjectNode();
+                ObjectNode files = body.putObject("files");
+                files.put("standards.csv", Files.readString(Path.of("rules/standards.csv")));
+                files.put("standards/broken.drl", "package standards;\nrule \"half a rule\" when then");
+                Response broken = post(client, "/api/v1/rules/validate", body.toString().getBytes(StandardCharsets.UTF_8), "application/json");
+                assertThat(broken.code()).isEqualTo(422);
+                assertThat(json(broken).get("problems").get(0).asText()).startsWith("standards/broken.drl:");
+
+                ByteArrayOutputStream traversal = new ByteArrayOutputStream();
+                try (ZipOutputStream zip = new ZipOutputStream(traversal)) {
+                    zip.putNextEntry(new ZipEntry("../../etc/standards.csv"));
+                    zip.write("x".getBytes(StandardCharsets.UTF_8));
+                    zip.closeEntry();
+                }
+                assertThat(post(client, "/api/v1/rules/validate", traversal.toByteArray(), "application/zip").code()).isEqualTo(400);
+                assertThat(post(client, "/api/v1/rules/validate", "not a zip".getBytes(StandardCharsets.UTF_8), "application/zip").code())
+                        .isEqualTo(400);
+                assertThat(post(client, "/api/v1/rules/validate", "x".getBytes(StandardCharsets.UTF_8), "text/plain").code()).isEqualTo(415);
             });
         }
     }

@@ -3,7 +3,17 @@ package org.servicestandards.standards;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,5 +129,78 @@ class RuleSetLoaderTest {
             assertThat(p.line()).isEqualTo(9);
             assertThat(p.message()).contains("complaint-owner applies to complaints", "broken on purpose");
         });
+    }
+
+    @Test
+    void rules_may_not_reach_outside_the_domain_model() throws IOException {
+        Path drl = rules.resolve("standards/complaint-owner.drl");
+        Files.writeString(drl, Files.readString(drl)
+                .replace("import org.servicestandards.verdict.Severity;", "import org.servicestandards.verdict.Severity;\nimport java.io.File;")
+                .replace("insert( new Applicable($i, \"complaint-owner\") );", "insert( new Applicable($i, \"complaint-owner\") ); System.exit(1);"));
+        assertThat(refused().problems()).extracting(RuleProblem::toString).containsExactlyInAnyOrder(
+                "standards/complaint-owner.drl:8:8: import java.io.File is outside the domain model; rules may import "
+                        + "org.servicestandards.interaction., org.servicestandards.standards.facts., org.servicestandards.verdict., "
+                        + "org.servicestandards.calendar.Clock, java.time., java.math., java.util.List, java.util.Map, java.util.Set, "
+                        + "java.util.Collection, java.util.Objects, java.util.Optional, java.util.Locale",
+                "standards/complaint-owner.drl:13:54: 'System.' is not allowed in rules: rules may not touch files, the network, "
+                        + "processes, threads, reflection or System",
+                "standards/complaint-owner.drl:13:61: 'exit(' is not allowed in rules: rules may not touch files, the network, "
+                        + "processes, threads, reflection or System");
+    }
+
+    @Test
+    void words_inside_strings_and_comments_are_not_mistaken_for_code() throws IOException {
+        Path drl = rules.resolve("standards/complaint-owner.drl");
+        Files.writeString(drl, Files.readString(drl).replace("(complaint.ownerId is missing or blank)",
+                "(System.exit and java.io.File are only words here)") + "\n// a comment may say Runtime.getRuntime()\n");
+        assertThat(new RuleSetLoader().load(rules).standards()).hasSize(6);
+    }
+
+    @Test
+    void an_example_case_that_does_not_come_out_as_expected_refuses_the_rule_set() throws IOException {
+        Path table = rules.resolve("tables/first-response-targets.csv");
+        Files.writeString(table, Files.readString(table).replace("\"VIP\",\"PHONE\",\"ELAPSED\",\"no\",\"PT1M\"",
+                "\"VIP\",\"PHONE\",\"ELAPSED\",\"no\",\"PT30S\""));
+        assertThat(refused().problems()).extracting(RuleProblem::toString).containsExactly(
+                "examples/first-response.yaml:17: record fr-vip-call-answered-in-a-minute, first-response: expected PASS, got FAIL MAJOR"
+                        + " (first-response fails when the first answer came later than the target: first answer after PT1M"
+                        + " (ELAPSED), target PT30S)");
+    }
+
+    @Test
+    void the_shipped_example_cases_run_on_every_load() {
+        RuleSet loaded = new RuleSetLoader().load(rules);
+        assertThat(loaded.exampleCases()).isEqualTo(6);
+        assertThat(loaded.exampleExpectations()).isGreaterThanOrEqualTo(24);
+    }
+
+    @Test
+    void a_decision_table_kept_as_a_spreadsheet_judges_like_its_csv() throws Exception {
+        Path csv = rules.resolve("tables/first-response-targets.csv");
+        List<List<String>> rows = new ArrayList<>();
+        try (MappingIterator<List<String>> it = new CsvMapper().readerForListOf(String.class)
+                .with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(csv.toFile())) {
+            it.forEachRemaining(rows::add);
+        }
+        String before = new RuleSetLoader().load(rules).rulesByPackage().get("tables").toString();
+        try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(rules.resolve("tables/first-response-targets.xlsx"))) {
+            XSSFSheet sheet = book.createSheet("first-response");
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    row.createCell(c).setCellValue(rows.get(r).get(c));
+                }
+            }
+            // The object-type cell spans both CONDITION columns, as officers merge it in a spreadsheet.
+            int patternRow = 5;
+            sheet.getRow(patternRow).getCell(0).setCellValue("$i : Interaction");
+            sheet.getRow(patternRow).getCell(1).setCellValue("");
+            sheet.addMergedRegion(new CellRangeAddress(patternRow, patternRow, 0, 1));
+            book.write(out);
+        }
+        Files.delete(csv);
+        RuleSet fromSpreadsheet = new RuleSetLoader().load(rules);
+        assertThat(fromSpreadsheet.rulesByPackage().get("tables").toString()).isEqualTo(before);
+        assertThat(fromSpreadsheet.exampleCases()).isEqualTo(6);
     }
 }

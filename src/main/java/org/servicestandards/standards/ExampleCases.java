@@ -1,0 +1,171 @@
+package org.servicestandards.standards;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.servicestandards.interaction.FieldError;
+import org.servicestandards.interaction.Instants;
+import org.servicestandards.interaction.Interaction;
+import org.servicestandards.interaction.RecordDecoder;
+import org.servicestandards.verdict.Finding;
+import org.servicestandards.verdict.StandardOutcome;
+import org.servicestandards.verdict.Verdict;
+
+/**
+ * The officers' own example cases, {@code examples/*.yaml}: records, the instant to judge them
+ * at, and the outcome each standard must give. A rule set whose cases do not come out as
+ * expected is refused like one that does not compile.
+ * <pre>
+ * description: A VIP email answered within two business hours passes
+ * asOf: 2026-11-18T15:00:00Z
+ * records:
+ *   - { id: ex-1, customer: { id: c1, tier: VIP }, agent: { id: a1 }, channel: EMAIL, type: INQUIRY,
+ *       openedAt: 2026-11-16T10:00:00Z, firstResponseAt: 2026-11-16T11:30:00Z }
+ * expect:
+ *   ex-1:
+ *     first-response: PASS          # or FAIL, FAIL MAJOR, PENDING, NOT_APPLICABLE
+ * </pre>
+ */
+final class ExampleCases {
+
+    static final String FOLDER = "examples/";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private ExampleCases() {
+    }
+
+    static boolean isCase(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        return path.startsWith(FOLDER) && (lower.endsWith(".yaml") || lower.endsWith(".yml"));
+    }
+
+    /** How many expectations were checked, and every one that did not hold. */
+    record Results(int cases, int expectations, List<RuleProblem> problems) {
+    }
+
+    static Results run(RuleSet rules, Map<String, byte[]> files) {
+        List<RuleProblem> problems = new ArrayList<>();
+        int cases = 0;
+        int expectations = 0;
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            if (!isCase(file.getKey())) {
+                continue;
+            }
+            cases++;
+            expectations += runOne(rules, file.getKey(), new String(file.getValue(), StandardCharsets.UTF_8), problems);
+        }
+        return new Results(cases, expectations, problems);
+    }
+
+    private static int runOne(RuleSet rules, String path, String text, List<RuleProblem> problems) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            problems.add(new RuleProblem(path, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), 0,
+                    "not readable YAML: " + e.getOriginalMessage()));
+            return 0;
+        }
+        if (root == null || !root.isObject()) {
+            problems.add(new RuleProblem(path, 1, 0, "an example case has asOf, records and expect"));
+            return 0;
+        }
+        Instant asOf;
+        try {
+            asOf = Instants.parse(root.path("asOf").asText(""));
+        } catch (DateTimeParseException e) {
+            problems.add(new RuleProblem(path, lineOf(text, "asOf:", 0), 0,
+                    "asOf must be an instant with an offset, e.g. 2026-11-18T15:00:00Z"));
+            return 0;
+        }
+        RecordDecoder decoder = new RecordDecoder();
+        List<Interaction> records = new ArrayList<>();
+        int index = 0;
+        for (JsonNode node : root.path("records")) {
+            RecordDecoder.Decoded decoded = decoder.decode(node);
+            if (!decoded.isValid()) {
+                for (FieldError error : decoded.errors()) {
+                    problems.add(new RuleProblem(path, lineOf(text, "records:", 0), 0,
+                            "record " + (index + 1) + (decoded.id() == null ? "" : " (" + decoded.id() + ")") + ": "
+                                    + error.pointer() + " " + error.reason()));
+                }
+            } else {
+                records.add(decoded.interaction());
+            }
+            index++;
+        }
+        if (records.isEmpty() && index == 0) {
+            problems.add(new RuleProblem(path, 1, 0, "the case has no records"));
+            return 0;
+        }
+        Map<String, Verdict> verdicts = new LinkedHashMap<>();
+        List<Verdict> judged = new Engine().evaluate(rules, records, asOf);
+        for (Verdict verdict : judged) {
+            verdicts.put(verdict.interactionId(), verdict);
+        }
+        int checked = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> byRecord = root.path("expect").fields(); byRecord.hasNext(); ) {
+            Map.Entry<String, JsonNode> expected = byRecord.next();
+            String id = expected.getKey();
+            int recordLine = lineOf(text, id + ":", lineOf(text, "expect:", 0));
+            Verdict verdict = verdicts.get(id);
+            if (verdict == null) {
+                problems.add(new RuleProblem(path, recordLine, 0, "expect names record '" + id + "', which the case does not hold"));
+                continue;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> byStandard = expected.getValue().fields(); byStandard.hasNext(); ) {
+                Map.Entry<String, JsonNode> expectation = byStandard.next();
+                checked++;
+                int line = lineOf(text, expectation.getKey() + ":", recordLine);
+                StandardOutcome outcome = verdict.outcome(expectation.getKey());
+                if (outcome == null) {
+                    problems.add(new RuleProblem(path, line, 0, "record " + id + ": the rule set has no standard '"
+                            + expectation.getKey() + "'"));
+                    continue;
+                }
+                String want = expectation.getValue().asText("").trim().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
+                String got = outcome.outcome().name() + (outcome.severity() == null ? "" : " " + outcome.severity().name());
+                boolean matches = want.contains(" ") ? got.equals(want) : outcome.outcome().name().equals(want);
+                if (!matches) {
+                    problems.add(new RuleProblem(path, line, 0, "record " + id + ", " + expectation.getKey() + ": expected "
+                            + want + ", got " + got + because(outcome)));
+                }
+            }
+        }
+        if (checked == 0) {
+            problems.add(new RuleProblem(path, 1, 0, "the case expects nothing; list outcomes under expect"));
+        }
+        return checked;
+    }
+
+    private static String because(StandardOutcome outcome) {
+        if (outcome.findings().isEmpty()) {
+            return outcome.dueAt() == null ? "" : " (due " + outcome.dueAt() + ")";
+        }
+        Finding first = outcome.findings().get(0);
+        return " (" + first.rule() + ": " + first.message() + ")";
+    }
+
+    /** The 1-based line of the first line after {@code from} that starts (after indentation) with {@code key}; 0 if none. */
+    private static int lineOf(String text, String key, int from) {
+        String[] lines = text.split("\n", -1);
+        for (int i = Math.max(from, 0); i < lines.length; i++) {
+            String trimmed = lines[i].trim();
+            if (trimmed.startsWith(key) || trimmed.startsWith("\"" + key.replace(":", "\":"))) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+}
