@@ -97,7 +97,7 @@ final class CheckCommand implements Callable<Integer> {
         try (Database database = Database.inMemory()) {
             StandardsService service = new StandardsService(ruleSets, new JdbcInteractionStore(database, clock));
             List<RecordResult> results = service.ingest(records, judgedAt);
-            ComplianceReport report = service.compliance(new Filters(null, null, null, null, null, null, null, null), groups);
+            ComplianceReport report = service.compliance(new Filters(null, null, null, null, null, null, null, null, null), groups);
             switch (format) {
                 case json -> json(results, report, ruleSets.current().version(), judgedAt);
                 case csv -> out.print(CsvExport.compliance(report));

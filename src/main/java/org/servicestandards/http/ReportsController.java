@@ -107,7 +107,8 @@ final class ReportsController {
                 Params.text(ctx, "team", Set.of()),
                 Params.text(ctx, "tier", names(Tier.values())),
                 Params.text(ctx, "channel", names(Channel.values())),
-                withSeverity ? Params.text(ctx, "severity", names(Severity.values())) : null);
+                withSeverity ? Params.text(ctx, "severity", names(Severity.values())) : null,
+                Params.text(ctx, "ruleset", Set.of()));
     }
 
     private static Set<String> names(Enum<?>[] values) {
@@ -132,6 +133,7 @@ final class ReportsController {
         putIf(present, "tier", f.tier());
         putIf(present, "channel", f.channel());
         putIf(present, "severity", f.severity());
+        putIf(present, "ruleset", f.ruleset());
         return present;
     }
 

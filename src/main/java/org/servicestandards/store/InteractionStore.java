@@ -9,6 +9,7 @@ import org.servicestandards.report.Filters;
 import org.servicestandards.report.GroupBy;
 import org.servicestandards.report.Page;
 import org.servicestandards.report.Violation;
+import org.servicestandards.interaction.Interaction;
 import org.servicestandards.verdict.Verdict;
 
 /** Where records, their revisions and verdicts are kept, and what reports read. */
@@ -22,6 +23,23 @@ public interface InteractionStore {
     List<Stored> save(List<Submission> submissions);
 
     Optional<StoredRecord> find(String id);
+
+    /** A stored record's latest revision, to judge again. */
+    record Rejudging(int revision, Interaction record) {
+    }
+
+    /** A new verdict for a stored revision. */
+    record Rejudged(int revision, Interaction record, Verdict verdict) {
+    }
+
+    /**
+     * The latest revisions of records opened in [from, to), ordered by id, the page after
+     * {@code after} (empty string for the first page).
+     */
+    List<Rejudging> latestRevisions(Instant from, Instant to, String after, int limit);
+
+    /** Stores new verdicts beside the old ones; they become the ones reports count. */
+    void appendVerdicts(List<Rejudged> rejudged);
 
     /** The latest verdict of the id's latest revision. */
     Optional<Verdict> currentVerdict(String id);

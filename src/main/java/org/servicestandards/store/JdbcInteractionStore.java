@@ -96,15 +96,10 @@ public final class JdbcInteractionStore implements InteractionStore {
         Map<String, Head> heads = heads(h, ids);
         Map<String, Verdict> storedNow = new HashMap<>();
         List<Stored> results = new ArrayList<>(submissions.size());
-        List<Object[]> outcomeRows = new ArrayList<>();
 
         PreparedBatch revisions = h.prepareBatch(
                 "INSERT INTO revisions (interaction_id, revision, content_hash, received_at, body) VALUES (?, ?, ?, ?, ?)");
-        PreparedBatch verdicts = h.prepareBatch(
-                "INSERT INTO verdicts (interaction_id, revision, verdict_no, ruleset, as_of, evaluated_at, body) VALUES (?, ?, 1, ?, ?, ?, ?)");
-        PreparedBatch findings = h.prepareBatch(
-                "INSERT INTO findings (interaction_id, revision, verdict_no, standard, seq, rule, severity, message, measured, target)"
-                        + " VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?)");
+        VerdictWriter writer = new VerdictWriter(h, now);
         for (Submission submission : submissions) {
             Interaction record = submission.record();
             String id = record.id();
@@ -139,44 +134,114 @@ public final class JdbcInteractionStore implements InteractionStore {
             results.add(new Stored(head == null ? Stored.Status.CREATED : Stored.Status.REVISED, verdict));
 
             revisions.add(id, revision, submission.contentHash(), now, submission.canonicalJson());
-            verdicts.add(id, revision, verdict.ruleset(), verdict.asOf().toEpochMilli(), now, write(verdict));
-            ZonedDateTime opened = record.openedAt().atZone(ZoneOffset.UTC);
-            String week = String.format("%d-W%02d", opened.get(IsoFields.WEEK_BASED_YEAR), opened.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-            String month = String.format("%d-%02d", opened.getYear(), opened.getMonthValue());
+            writer.add(record, revision, 1, verdict);
+        }
+        if (revisions.size() > 0) {
+            revisions.execute();
+        }
+        // Only the last revision stored for an id in this batch is current.
+        writer.flush((id, revision) -> heads.get(id).revision() == revision);
+        return results;
+    }
+
+    /** Batches the rows of verdicts (verdict, outcomes, findings) and writes them in one go. */
+    private final class VerdictWriter {
+        private record OutcomeRow(Interaction record, int revision, int verdictNo, String ruleset, StandardOutcome outcome) {
+        }
+
+        private final long now;
+        private final PreparedBatch verdicts;
+        private final PreparedBatch findings;
+        private final PreparedBatch outcomes;
+        private final List<OutcomeRow> rows = new ArrayList<>();
+
+        VerdictWriter(Handle h, long now) {
+            this.now = now;
+            verdicts = h.prepareBatch("INSERT INTO verdicts (interaction_id, revision, verdict_no, ruleset, as_of, evaluated_at, body)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)");
+            findings = h.prepareBatch("INSERT INTO findings (interaction_id, revision, verdict_no, standard, seq, rule, severity,"
+                    + " message, measured, target) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            outcomes = h.prepareBatch("INSERT INTO outcomes (interaction_id, revision, verdict_no, standard, outcome, severity, due_at,"
+                    + " score, is_current, ruleset, opened_at, opened_week, opened_month, customer_id, tier, agent_id, team, channel)"
+                    + " VALUES (:id, :revision, :verdictNo, :standard, :outcome, :severity, :dueAt, :score, :current, :ruleset,"
+                    + " :openedAt, :week, :month, :customer, :tier, :agent, :team, :channel)");
+        }
+
+        void add(Interaction record, int revision, int verdictNo, Verdict verdict) {
+            String id = record.id();
+            verdicts.add(id, revision, verdictNo, verdict.ruleset(), verdict.asOf().toEpochMilli(), now, write(verdict));
             for (StandardOutcome outcome : verdict.outcomes()) {
-                outcomeRows.add(new Object[] {id, revision, outcome.standard(), outcome.outcome().name(),
-                        outcome.severity() == null ? null : outcome.severity().name(),
-                        outcome.dueAt() == null ? null : outcome.dueAt().toEpochMilli(), outcome.score(),
-                        verdict.ruleset(), record.openedAt().toEpochMilli(), week, month, record.customer().id(),
-                        record.tier().name(), record.agent().id(), record.agent().team(), record.channel().name()});
+                rows.add(new OutcomeRow(record, revision, verdictNo, verdict.ruleset(), outcome));
                 int seq = 0;
                 for (Finding finding : outcome.findings()) {
-                    findings.add(id, revision, outcome.standard(), ++seq, finding.rule(), finding.severity().name(),
+                    findings.add(id, revision, verdictNo, outcome.standard(), ++seq, finding.rule(), finding.severity().name(),
                             finding.message(), finding.measured(), finding.target());
                 }
             }
         }
-        PreparedBatch outcomes = h.prepareBatch(
-                "INSERT INTO outcomes (interaction_id, revision, verdict_no, standard, outcome, severity, due_at, score,"
-                        + " is_current, ruleset, opened_at, opened_week, opened_month, customer_id, tier, agent_id, team, channel)"
-                        + " VALUES (:id, :revision, 1, :standard, :outcome, :severity, :dueAt, :score, :current, :ruleset,"
-                        + " :openedAt, :week, :month, :customer, :tier, :agent, :team, :channel)");
-        for (Object[] row : outcomeRows) {
-            // Only the last revision stored for an id in this batch is current.
-            boolean current = heads.get((String) row[0]).revision() == (Integer) row[1];
-            outcomes.bind("id", (String) row[0]).bind("revision", (Integer) row[1]).bind("standard", (String) row[2])
-                    .bind("outcome", (String) row[3]).bind("severity", (String) row[4]).bind("dueAt", (Long) row[5])
-                    .bind("score", (BigDecimal) row[6]).bind("current", current).bind("ruleset", (String) row[7])
-                    .bind("openedAt", (Long) row[8]).bind("week", (String) row[9]).bind("month", (String) row[10])
-                    .bind("customer", (String) row[11]).bind("tier", (String) row[12]).bind("agent", (String) row[13])
-                    .bind("team", (String) row[14]).bind("channel", (String) row[15]).add();
-        }
-        for (PreparedBatch batch : List.of(revisions, verdicts, outcomes, findings)) {
-            if (batch.size() > 0) {
-                batch.execute();
+
+        /** Writes everything added; {@code current} says which (id, revision) verdicts reports count now. */
+        void flush(java.util.function.BiPredicate<String, Integer> current) {
+            for (OutcomeRow row : rows) {
+                Interaction record = row.record();
+                StandardOutcome outcome = row.outcome();
+                ZonedDateTime opened = record.openedAt().atZone(ZoneOffset.UTC);
+                outcomes.bind("id", record.id()).bind("revision", row.revision()).bind("verdictNo", row.verdictNo())
+                        .bind("standard", outcome.standard()).bind("outcome", outcome.outcome().name())
+                        .bind("severity", outcome.severity() == null ? null : outcome.severity().name())
+                        .bind("dueAt", outcome.dueAt() == null ? null : outcome.dueAt().toEpochMilli())
+                        .bind("score", outcome.score()).bind("current", current.test(record.id(), row.revision()))
+                        .bind("ruleset", row.ruleset()).bind("openedAt", record.openedAt().toEpochMilli())
+                        .bind("week", String.format("%d-W%02d", opened.get(IsoFields.WEEK_BASED_YEAR),
+                                opened.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)))
+                        .bind("month", String.format("%d-%02d", opened.getYear(), opened.getMonthValue()))
+                        .bind("customer", record.customer().id()).bind("tier", record.tier().name())
+                        .bind("agent", record.agent().id()).bind("team", record.agent().team())
+                        .bind("channel", record.channel().name()).add();
+            }
+            for (PreparedBatch batch : List.of(verdicts, outcomes, findings)) {
+                if (batch.size() > 0) {
+                    batch.execute();
+                }
             }
         }
-        return results;
+    }
+
+    @Override
+    public List<Rejudging> latestRevisions(Instant from, Instant to, String after, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT r.interaction_id, r.revision, r.body FROM revisions r"
+                        + " JOIN interactions i ON i.id = r.interaction_id AND i.latest_revision = r.revision"
+                        + " WHERE r.interaction_id > :after AND EXISTS (SELECT 1 FROM outcomes o WHERE o.interaction_id = r.interaction_id"
+                        + " AND o.revision = r.revision AND o.is_current = :current AND o.opened_at >= :from AND o.opened_at < :to)"
+                        + " ORDER BY r.interaction_id LIMIT :limit")
+                .bind("after", after).bind("current", true).bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli())
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Rejudging(rs.getInt(2), read(rs.getString(3), Interaction.class)))
+                .list());
+    }
+
+    @Override
+    public void appendVerdicts(List<Rejudged> rejudged) {
+        if (rejudged.isEmpty()) {
+            return;
+        }
+        writes.lock();
+        try {
+            jdbi.useTransaction(h -> {
+                VerdictWriter writer = new VerdictWriter(h, clock.millis());
+                for (Rejudged r : rejudged) {
+                    String id = r.verdict().interactionId();
+                    int next = h.createQuery("SELECT COALESCE(MAX(verdict_no), 0) + 1 FROM verdicts WHERE interaction_id = ? AND revision = ?")
+                            .bind(0, id).bind(1, r.revision()).mapTo(Integer.class).one();
+                    h.createUpdate("UPDATE outcomes SET is_current = ? WHERE interaction_id = ? AND revision = ? AND is_current = ?")
+                            .bind(0, false).bind(1, id).bind(2, r.revision()).bind(3, true).execute();
+                    writer.add(r.record(), r.revision(), next, r.verdict().withRevision(r.revision()));
+                }
+                writer.flush((id, revision) -> true);
+            });
+        } finally {
+            writes.unlock();
+        }
     }
 
     @Override
@@ -287,7 +352,11 @@ public final class JdbcInteractionStore implements InteractionStore {
     }
 
     private static String where(Filters f, boolean findingSeverity) {
-        StringBuilder where = new StringBuilder("o.is_current = :current");
+        StringBuilder where = new StringBuilder(f.ruleset() == null ? "o.is_current = :current"
+                // Each record's latest revision, judged by the chosen rule set, its latest such verdict.
+                : "o.ruleset = :ruleset AND o.revision = (SELECT i.latest_revision FROM interactions i WHERE i.id = o.interaction_id)"
+                        + " AND o.verdict_no = (SELECT MAX(v.verdict_no) FROM verdicts v WHERE v.interaction_id = o.interaction_id"
+                        + " AND v.revision = o.revision AND v.ruleset = :ruleset)");
         if (f.from() != null) {
             where.append(" AND o.opened_at >= :from");
         }
@@ -316,7 +385,11 @@ public final class JdbcInteractionStore implements InteractionStore {
     }
 
     private static Query bind(Query query, Filters f) {
-        query.bind("current", true);
+        if (f.ruleset() == null) {
+            query.bind("current", true);
+        } else {
+            query.bind("ruleset", f.ruleset());
+        }
         if (f.from() != null) {
             query.bind("from", f.from().toEpochMilli());
         }
