@@ -90,7 +90,8 @@ public final class RuleSetLoader {
         return files;
     }
 
-    static boolean isRuleFile(String relative) {
+    /** Whether a path relative to the rules directory (with '/') is part of the rule set; editor backups are not. */
+    public static boolean isRuleFile(String relative) {
         String name = relative.substring(relative.lastIndexOf('/') + 1);
         if (relative.startsWith("examples/") || name.startsWith(".") || name.startsWith("~") || name.endsWith("~")) {
             return false;
@@ -292,7 +293,8 @@ public final class RuleSetLoader {
         }
     }
 
-    static String version(Map<String, byte[]> files) {
+    /** The version rule files would load as: a hash over their paths and contents. */
+    public static String version(Map<String, byte[]> files) {
         MessageDigest digest = sha256Digest();
         for (Map.Entry<String, byte[]> file : new TreeMap<>(files).entrySet()) {
             digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
