@@ -1,12 +1,15 @@
 package org.servicestandards.cli;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.servicestandards.config.ServiceConfig;
 import org.servicestandards.http.HttpServer;
 import org.servicestandards.http.HttpSettings;
 import org.servicestandards.service.RuleSets;
+import org.servicestandards.service.RulesWatcher;
 import org.servicestandards.service.StandardsService;
 import org.servicestandards.standards.RuleSetException;
 import org.servicestandards.store.Database;
@@ -47,10 +50,23 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-body-mb", defaultValue = "16", description = "Largest request body in MiB (default ${DEFAULT-VALUE}).")
     int maxBodyMb;
 
+    @Option(names = "--no-watch",
+            description = "Do not reload the rules by themselves when their files change (POST /api/v1/rules/reload still does).")
+    boolean noWatch;
+
+    @Option(names = "--watch-quiet-ms", defaultValue = "500",
+            description = "How long the rules directory must be quiet before a change is reloaded, in ms (default ${DEFAULT-VALUE}).")
+    long watchQuietMs;
+
     @Override
     public Integer call() {
+        if (watchQuietMs <= 0) {
+            System.err.println("--watch-quiet-ms must be positive, not " + watchQuietMs);
+            return 2;
+        }
         ServiceConfig config = new ServiceConfig(port, data, rules, databaseUrl, databaseUser,
-                System.getenv("STANDARDS_DATABASE_PASSWORD"), maxBodyMb * 1024L * 1024L, maxBatch);
+                System.getenv("STANDARDS_DATABASE_PASSWORD"), maxBodyMb * 1024L * 1024L, maxBatch, !noWatch,
+                Duration.ofMillis(watchQuietMs));
         Clock clock = Clock.systemUTC();
         RuleSets ruleSets;
         try {
@@ -63,15 +79,29 @@ final class ServeCommand implements Callable<Integer> {
         Database database = config.usesPostgres()
                 ? Database.postgres(config.databaseUrl(), config.databaseUser(), config.databasePassword())
                 : Database.sqlite(config.dataDirectory());
+        RulesWatcher watcher = config.watchRules() ? watch(ruleSets, config.watchQuietPeriod()) : null;
         StandardsService service = new StandardsService(ruleSets, new JdbcInteractionStore(database, clock));
         HttpServer server = HttpServer.start(service, new HttpSettings(config.maxBodyBytes(), config.maxBatchRecords()),
                 clock, config.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (watcher != null) {
+                watcher.close();
+            }
             server.close();
             database.close();
         }, "shutdown"));
         LOG.info("service-standards listening on port {} with rules {} and {} store", server.port(),
                 ruleSets.current().version(), config.usesPostgres() ? "PostgreSQL" : "SQLite in " + config.dataDirectory());
         return Awaiting.forever();
+    }
+
+    /** A service that cannot watch (no inotify watches left, say) still serves, and reloads on request. */
+    private static RulesWatcher watch(RuleSets ruleSets, Duration quietPeriod) {
+        try {
+            return RulesWatcher.start(ruleSets, quietPeriod);
+        } catch (UncheckedIOException e) {
+            LOG.warn("cannot watch {}; rules reload only on POST /api/v1/rules/reload", ruleSets.directory(), e);
+            return null;
+        }
     }
 }

@@ -1,10 +1,15 @@
 package org.servicestandards.service;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.servicestandards.standards.RuleProblem;
 import org.servicestandards.standards.RuleSet;
 import org.servicestandards.standards.RuleSetException;
@@ -14,14 +19,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The rule set in service, swapped atomically. A reload that fails leaves the last good rule set
- * serving and records why; every verdict comes from exactly one rule set.
+ * serving and records why; every verdict comes from exactly one rule set, because a request reads
+ * {@link #current()} once and judges all its records with what it got.
  */
 public final class RuleSets {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleSets.class);
 
-    /** The outcome of the latest load attempt. */
-    public record LoadResult(Instant at, boolean ok, String version, List<RuleProblem> problems) {
+    /** What asked for a load. */
+    public enum Trigger {
+        /** The service starting. */
+        START,
+        /** The rules directory changed on disk. */
+        WATCH,
+        /** Someone asked for it (POST /api/v1/rules/reload). */
+        REQUEST
+    }
+
+    /** The outcome of a load attempt; {@code version} is null when the rule set was refused. */
+    public record LoadResult(Instant at, Trigger trigger, boolean ok, String version, List<RuleProblem> problems) {
+    }
+
+    /** How many load attempts were accepted and refused, for one trigger or in all. */
+    public record ReloadCounts(long ok, long refused) {
     }
 
     private final Path directory;
@@ -29,6 +49,8 @@ public final class RuleSets {
     private final Clock clock;
     private final AtomicReference<RuleSet> current = new AtomicReference<>();
     private final AtomicReference<LoadResult> lastLoad = new AtomicReference<>();
+    private final Map<Trigger, AtomicLong> accepted = counters();
+    private final Map<Trigger, AtomicLong> refused = counters();
 
     private RuleSets(Path directory, RuleSetLoader loader, Clock clock) {
         this.directory = directory;
@@ -39,7 +61,7 @@ public final class RuleSets {
     /** Loads the directory; the service cannot start without a good rule set, so this throws if it fails. */
     public static RuleSets load(Path directory, Clock clock) {
         RuleSets rules = new RuleSets(directory, new RuleSetLoader(clock), clock);
-        LoadResult result = rules.reload();
+        LoadResult result = rules.reload(Trigger.START);
         if (!result.ok()) {
             throw new RuleSetException(result.problems());
         }
@@ -58,13 +80,33 @@ public final class RuleSets {
         return directory;
     }
 
+    /** Accepted and refused loads by what triggered them (every trigger present, zero when none). */
+    public Map<Trigger, ReloadCounts> reloadCounts() {
+        Map<Trigger, ReloadCounts> counts = new EnumMap<>(Trigger.class);
+        for (Trigger trigger : Trigger.values()) {
+            counts.put(trigger, new ReloadCounts(accepted.get(trigger).get(), refused.get(trigger).get()));
+        }
+        return counts;
+    }
+
+    /** Accepted and refused loads, whatever triggered them. */
+    public ReloadCounts totalReloadCounts() {
+        long ok = 0;
+        long no = 0;
+        for (ReloadCounts counts : reloadCounts().values()) {
+            ok += counts.ok();
+            no += counts.refused();
+        }
+        return new ReloadCounts(ok, no);
+    }
+
     /** The outcome of validating a candidate rule set, which is never loaded. */
     public record Validation(boolean ok, String version, int exampleCases, int exampleExpectations,
                              List<RuleProblem> problems) {
     }
 
     /** Compiles candidate files and runs their example cases; what is serving does not change. */
-    public Validation validate(java.util.Map<String, byte[]> files) {
+    public Validation validate(Map<String, byte[]> files) {
         try {
             RuleSet candidate = loader.compile(files);
             return new Validation(true, candidate.version(), candidate.exampleCases(), candidate.exampleExpectations(), List.of());
@@ -73,20 +115,61 @@ public final class RuleSets {
         }
     }
 
-    /** Loads the directory again; on failure the current rule set stays. */
-    public synchronized LoadResult reload() {
-        LoadResult result;
+    /** Reads and loads the directory again; on failure the current rule set stays. */
+    public synchronized LoadResult reload(Trigger trigger) {
+        Map<String, byte[]> files;
         try {
-            RuleSet loaded = loader.load(directory);
-            current.set(loaded);
-            result = new LoadResult(clock.instant(), true, loaded.version(), List.of());
-            LOG.info("rule set {} loaded from {}: {} standards", loaded.version(), directory, loaded.standards().size());
+            files = RuleSetLoader.read(directory);
         } catch (RuleSetException e) {
-            result = new LoadResult(clock.instant(), false, null, e.problems());
-            LOG.warn("rule set in {} refused; {} keeps serving:\n{}", directory,
-                    current.get() == null ? "nothing" : current.get().version(), e.getMessage());
+            return refuse(trigger, e.problems());
+        } catch (UncheckedIOException e) {
+            // A file removed or replaced while the directory was read: the set as read is not one the officer wrote.
+            return refuse(trigger, List.of(new RuleProblem(directory.toString(), 0, 0,
+                    "could not be read: " + e.getCause())));
         }
+        return reload(trigger, files);
+    }
+
+    /**
+     * Loads rule files already read from the directory (path to content, as
+     * {@link RuleSetLoader#read(Path)} gives them), so a caller that made sure the files were
+     * stable compiles exactly what it checked. On failure the current rule set stays.
+     */
+    public synchronized LoadResult reload(Trigger trigger, Map<String, byte[]> files) {
+        RuleSet loaded;
+        try {
+            loaded = loader.compile(files);
+        } catch (RuleSetException e) {
+            return refuse(trigger, e.problems());
+        } catch (RuntimeException e) {
+            // Whatever the engine throws, a rule set it cannot build is refused like any other.
+            LOG.warn("rule set in {} could not be built", directory, e);
+            return refuse(trigger, List.of(new RuleProblem(directory.toString(), 0, 0, "could not be built: " + e)));
+        }
+        current.set(loaded);
+        LoadResult result = new LoadResult(clock.instant(), trigger, true, loaded.version(), List.of());
         lastLoad.set(result);
+        accepted.get(trigger).incrementAndGet();
+        LOG.info("rule set {} loaded from {} ({}): {} standards", loaded.version(), directory, trigger,
+                loaded.standards().size());
         return result;
+    }
+
+    private LoadResult refuse(Trigger trigger, List<RuleProblem> problems) {
+        LoadResult result = new LoadResult(clock.instant(), trigger, false, null, problems);
+        lastLoad.set(result);
+        refused.get(trigger).incrementAndGet();
+        LOG.warn("rule set in {} refused ({}); {} keeps serving:\n{}", directory, trigger,
+                current.get() == null ? "nothing" : current.get().version(),
+                problems.stream().map(RuleProblem::toString).collect(Collectors.joining("\n")));
+        return result;
+    }
+
+    private static Map<Trigger, AtomicLong> counters() {
+        Map<Trigger, AtomicLong> counters = new EnumMap<>(Trigger.class);
+        for (Trigger trigger : Trigger.values()) {
+            counters.put(trigger, new AtomicLong());
+        }
+        return counters;
     }
 }

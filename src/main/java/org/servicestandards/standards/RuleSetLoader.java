@@ -90,7 +90,7 @@ public final class RuleSetLoader {
         return files;
     }
 
-    /** Whether a path under the rules directory is part of the rule set (editor backups and hidden files are not). */
+    /** Whether a path relative to the rules directory (with '/') is part of the rule set; editor backups are not. */
     public static boolean isRuleFile(String relative) {
         String name = relative.substring(relative.lastIndexOf('/') + 1);
         if (name.startsWith(".") || name.startsWith("~") || name.endsWith("~")) {
@@ -321,7 +321,8 @@ public final class RuleSetLoader {
         }
     }
 
-    static String version(Map<String, byte[]> files) {
+    /** The version rule files would load as: a hash over their paths and contents. */
+    public static String version(Map<String, byte[]> files) {
         MessageDigest digest = sha256Digest();
         for (Map.Entry<String, byte[]> file : new TreeMap<>(files).entrySet()) {
             digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));

@@ -20,6 +20,7 @@ import org.servicestandards.json.Json;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.servicestandards.testing.RuleEdits;
 import org.servicestandards.testing.ShippedRulesCopy;
 
 class RulesApiTest {
@@ -39,6 +40,7 @@ class RulesApiTest {
                 assertThat(refused.code()).isEqualTo(422);
                 JsonNode body = json(refused);
                 assertThat(body.get("ok").asBoolean()).isFalse();
+                assertThat(body.get("trigger").asText()).isEqualTo("REQUEST");
                 assertThat(body.get("serving").asText()).isEqualTo(good);
                 assertThat(body.get("problems").get(0).asText()).startsWith("standards/complaint-owner.drl:");
                 JsonNode shown = json(client.get("/api/v1/rules"));
@@ -127,6 +129,35 @@ class RulesApiTest {
                 assertThat(post(client, "/api/v1/rules/validate", "not a zip".getBytes(StandardCharsets.UTF_8), "application/zip").code())
                         .isEqualTo(400);
                 assertThat(post(client, "/api/v1/rules/validate", "x".getBytes(StandardCharsets.UTF_8), "text/plain").code()).isEqualTo(415);
+            });
+        }
+    }
+
+    @Test
+    void the_rules_endpoint_says_what_triggered_each_load_and_counts_loads_accepted_and_refused(@TempDir Path data,
+                                                                                             @TempDir Path rules) throws Exception {
+        ShippedRulesCopy.into(rules);
+        try (TestApp app = new TestApp(data, HttpSettings.defaults(), rules)) {
+            JavalinTest.test(app.app, (server, client) -> {
+                JsonNode started = json(client.get("/api/v1/rules"));
+                assertThat(started.get("lastReload").get("trigger").asText()).isEqualTo("START");
+                assertThat(started.get("reloads").get("ok").asLong()).isEqualTo(1);
+                assertThat(started.get("reloads").get("refused").asLong()).isZero();
+
+                RuleEdits.breakComplaintOwnerRules(rules);
+                assertThat(client.post("/api/v1/rules/reload").code()).isEqualTo(422);
+                RuleEdits.repairComplaintOwnerRules(rules);
+                assertThat(client.post("/api/v1/rules/reload").code()).isEqualTo(200);
+
+                JsonNode shown = json(client.get("/api/v1/rules"));
+                assertThat(shown.get("lastReload").get("trigger").asText()).isEqualTo("REQUEST");
+                assertThat(shown.get("reloads").get("ok").asLong()).isEqualTo(2);
+                assertThat(shown.get("reloads").get("refused").asLong()).isEqualTo(1);
+                JsonNode byTrigger = shown.get("reloads").get("byTrigger");
+                assertThat(byTrigger.get("START").get("ok").asLong()).isEqualTo(1);
+                assertThat(byTrigger.get("REQUEST").get("ok").asLong()).isEqualTo(1);
+                assertThat(byTrigger.get("REQUEST").get("refused").asLong()).isEqualTo(1);
+                assertThat(byTrigger.get("WATCH").get("ok").asLong()).isZero();
             });
         }
     }
