@@ -14,6 +14,7 @@ import org.servicestandards.service.StandardsService;
 import org.servicestandards.standards.RuleSetException;
 import org.servicestandards.store.Database;
 import org.servicestandards.store.JdbcInteractionStore;
+import org.servicestandards.store.JdbcRuleSetArchive;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -68,17 +69,18 @@ final class ServeCommand implements Callable<Integer> {
                 System.getenv("STANDARDS_DATABASE_PASSWORD"), maxBodyMb * 1024L * 1024L, maxBatch, !noWatch,
                 Duration.ofMillis(watchQuietMs));
         Clock clock = Clock.systemUTC();
+        Database database = config.usesPostgres()
+                ? Database.postgres(config.databaseUrl(), config.databaseUser(), config.databasePassword())
+                : Database.sqlite(config.dataDirectory());
         RuleSets ruleSets;
         try {
-            ruleSets = RuleSets.load(config.rulesDirectory(), clock);
+            ruleSets = RuleSets.load(config.rulesDirectory(), clock, new JdbcRuleSetArchive(database));
         } catch (RuleSetException e) {
+            database.close();
             System.err.println("The rules in " + config.rulesDirectory() + " cannot be used:");
             e.problems().forEach(problem -> System.err.println("  " + problem));
             return 2;
         }
-        Database database = config.usesPostgres()
-                ? Database.postgres(config.databaseUrl(), config.databaseUser(), config.databasePassword())
-                : Database.sqlite(config.dataDirectory());
         RulesWatcher watcher = config.watchRules() ? watch(ruleSets, config.watchQuietPeriod()) : null;
         StandardsService service = new StandardsService(ruleSets, new JdbcInteractionStore(database, clock));
         HttpServer server = HttpServer.start(service, new HttpSettings(config.maxBodyBytes(), config.maxBatchRecords()),

@@ -46,6 +46,10 @@ public final class HttpApi {
             cfg.routes.get("/api/v1/at-risk", reports::atRisk);
             cfg.routes.get("/api/v1/rules", rules::get);
             cfg.routes.post("/api/v1/rules/validate", rules::validate);
+            cfg.routes.get("/api/v1/rules/versions", rules::versions);
+            cfg.routes.get("/api/v1/rules/versions/{version}", rules::version);
+            cfg.routes.get("/api/v1/rules/versions/{version}/rule", rules::rule);
+            cfg.routes.post("/api/v1/reevaluate", reports::reevaluate);
             cfg.routes.post("/api/v1/rules/reload", rules::reload);
 
             cfg.routes.exception(Problem.class, (e, ctx) -> problem(ctx, e.status(), e.type(), e.title(), e.getMessage(), e.errors()));

@@ -80,6 +80,26 @@ final class ReportsController {
         ctx.json(violations);
     }
 
+    /** Judges stored records again by the serving rule set, or by an older one ({@code ruleset=}). */
+    void reevaluate(Context ctx) {
+        Instant to = Params.instant(ctx, "to", clock.instant());
+        Instant from = Params.instant(ctx, "from", to.minus(DEFAULT_RANGE));
+        if (!to.isAfter(from) || Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
+            throw Problem.badParameter("to", "must be after from, at most " + MAX_RANGE.toDays() + " days later");
+        }
+        String version = Params.text(ctx, "ruleset", Set.of());
+        Instant asOf = Params.instant(ctx, "asOf", clock.instant());
+        StandardsService.Reevaluation done = service.reevaluate(from, to, version, asOf)
+                .orElseThrow(() -> Problem.notFound("no rule set with version '" + version + "' has served"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("from", from);
+        body.put("to", to);
+        body.put("ruleset", done.ruleset());
+        body.put("asOf", done.asOf());
+        body.put("records", done.records());
+        ctx.json(body);
+    }
+
     void atRisk(Context ctx) {
         Instant asOf = Params.instant(ctx, "asOf", clock.instant());
         Duration within = Params.duration(ctx, "within", Duration.ofHours(1), MAX_WITHIN);

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.servicestandards.service.RuleSets;
 import org.servicestandards.standards.RuleProblem;
+import org.servicestandards.standards.RuleText;
 import org.servicestandards.standards.RuleSet;
 
 /** The rule set in service, and reloading it. */
@@ -92,6 +93,43 @@ final class RulesController {
             result.put(file.getKey(), file.getValue().textValue().getBytes(StandardCharsets.UTF_8));
         }
         return result;
+    }
+
+    void versions(Context ctx) {
+        ctx.json(Map.of("serving", ruleSets.current().version(), "versions", ruleSets.versions()));
+    }
+
+    void version(Context ctx) {
+        String version = ctx.pathParam("version");
+        Map<String, byte[]> files = ruleSets.files(version)
+                .orElseThrow(() -> Problem.notFound("no rule set with version '" + version + "' has served"));
+        Map<String, Object> shown = new LinkedHashMap<>();
+        files.forEach((path, content) -> shown.put(path, Map.of("encoding", "base64".equals(encoding(content)) ? "base64" : "utf-8",
+                "content", "base64".equals(encoding(content)) ? java.util.Base64.getEncoder().encodeToString(content)
+                        : new String(content, StandardCharsets.UTF_8))));
+        ctx.json(Map.of("version", version, "files", shown));
+    }
+
+    /** The text of one rule of a version: what an auditor reads behind a finding's rule name. */
+    void rule(Context ctx) {
+        String version = ctx.pathParam("version");
+        String name = ctx.queryParam("name");
+        if (name == null || name.isBlank()) {
+            throw Problem.badParameter("name", "name the rule, as findings do");
+        }
+        Map<String, byte[]> files = ruleSets.files(version)
+                .orElseThrow(() -> Problem.notFound("no rule set with version '" + version + "' has served"));
+        ctx.json(RuleText.find(files, name)
+                .orElseThrow(() -> Problem.notFound("rule set " + version + " has no rule named '" + name + "'")));
+    }
+
+    private static String encoding(byte[] content) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(content));
+            return "utf-8";
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return "base64";
+        }
     }
 
     void reload(Context ctx) {

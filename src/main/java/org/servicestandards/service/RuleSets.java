@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Optional;
+import org.servicestandards.store.RuleSetArchive;
+import org.servicestandards.store.RuleSetVersion;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -44,6 +47,16 @@ public final class RuleSets {
     public record ReloadCounts(long ok, long refused) {
     }
 
+    /** Older rule sets compiled for re-judging, the few most recent kept. */
+    private final Map<String, RuleSet> recent = new java.util.LinkedHashMap<>(4, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, RuleSet> eldest) {
+            return size() > 3;
+        }
+    };
+    private final RuleSetArchive archive;
     private final Path directory;
     private final RuleSetLoader loader;
     private final Clock clock;
@@ -52,15 +65,21 @@ public final class RuleSets {
     private final Map<Trigger, AtomicLong> accepted = counters();
     private final Map<Trigger, AtomicLong> refused = counters();
 
-    private RuleSets(Path directory, RuleSetLoader loader, Clock clock) {
+    private RuleSets(Path directory, RuleSetLoader loader, Clock clock, RuleSetArchive archive) {
         this.directory = directory;
         this.loader = loader;
         this.clock = clock;
+        this.archive = archive;
     }
 
     /** Loads the directory; the service cannot start without a good rule set, so this throws if it fails. */
     public static RuleSets load(Path directory, Clock clock) {
-        RuleSets rules = new RuleSets(directory, new RuleSetLoader(clock), clock);
+        return load(directory, clock, null);
+    }
+
+    /** Loads the directory, keeping every rule set that serves in the archive (when there is one). */
+    public static RuleSets load(Path directory, Clock clock, RuleSetArchive archive) {
+        RuleSets rules = new RuleSets(directory, new RuleSetLoader(clock), clock, archive);
         LoadResult result = rules.reload(Trigger.START);
         if (!result.ok()) {
             throw new RuleSetException(result.problems());
@@ -98,6 +117,52 @@ public final class RuleSets {
             no += counts.refused();
         }
         return new ReloadCounts(ok, no);
+    }
+
+    private void archive(RuleSet loaded, LoadResult result) {
+        if (archive == null) {
+            return;
+        }
+        try {
+            archive.recordLoad(loaded.version(), loaded.sources(), result.at(), result.trigger().name());
+        } catch (RuntimeException e) {
+            // The rule set serves either way; only its history is incomplete.
+            LOG.warn("rule set {} serves but could not be archived", loaded.version(), e);
+        }
+    }
+
+    /** Every rule set that has served, newest first; empty without an archive. */
+    public List<RuleSetVersion> versions() {
+        return archive == null ? List.of() : archive.versions();
+    }
+
+    /** The files of a rule set that has served. */
+    public Optional<Map<String, byte[]>> files(String version) {
+        if (current.get() != null && current.get().version().equals(version)) {
+            return Optional.of(current.get().sources());
+        }
+        return archive == null ? Optional.empty() : archive.files(version);
+    }
+
+    /** A rule set that has served, compiled again from its archived files (the serving one as it is). */
+    public Optional<RuleSet> compiled(String version) {
+        RuleSet serving = current.get();
+        if (version == null || serving.version().equals(version)) {
+            return Optional.of(serving);
+        }
+        synchronized (recent) {
+            RuleSet cached = recent.get(version);
+            if (cached != null) {
+                return Optional.of(cached);
+            }
+        }
+        Optional<RuleSet> compiled = files(version).map(loader::compile);
+        compiled.ifPresent(set -> {
+            synchronized (recent) {
+                recent.put(version, set);
+            }
+        });
+        return compiled;
     }
 
     /** The outcome of validating a candidate rule set, which is never loaded. */
@@ -148,6 +213,7 @@ public final class RuleSets {
         }
         current.set(loaded);
         LoadResult result = new LoadResult(clock.instant(), trigger, true, loaded.version(), List.of());
+        archive(loaded, result);
         lastLoad.set(result);
         accepted.get(trigger).incrementAndGet();
         LOG.info("rule set {} loaded from {} ({}): {} standards", loaded.version(), directory, trigger,

@@ -15,6 +15,7 @@ import org.servicestandards.report.GroupBy;
 import org.servicestandards.report.Page;
 import org.servicestandards.report.Violation;
 import org.servicestandards.standards.Engine;
+import org.servicestandards.standards.RuleSet;
 import org.servicestandards.store.InteractionStore;
 import org.servicestandards.store.Stored;
 import org.servicestandards.store.StoredRecord;
@@ -26,6 +27,8 @@ import org.servicestandards.verdict.Verdict;
  * rule set in service, stores them with their verdicts, and answers the auditors' questions.
  */
 public final class StandardsService {
+
+    private static final int REJUDGE_PAGE = 500;
 
     private final RuleSets ruleSets;
     private final InteractionStore store;
@@ -85,6 +88,40 @@ public final class StandardsService {
             case REVISED -> RecordResult.Status.REVISED;
             case UNCHANGED -> RecordResult.Status.UNCHANGED;
         };
+    }
+
+    /** What re-judging did: how many records, by which rule set, at which instant. */
+    public record Reevaluation(String ruleset, Instant asOf, int records) {
+    }
+
+    /**
+     * Judges the stored records opened in [from, to) again, their latest revisions, by a rule
+     * set that has served (the serving one when {@code version} is null). The new verdicts are
+     * stored beside the old ones and become the ones reports count.
+     */
+    public Optional<Reevaluation> reevaluate(Instant from, Instant to, String version, Instant asOf) {
+        Optional<RuleSet> rules = ruleSets.compiled(version);
+        if (rules.isEmpty()) {
+            return Optional.empty();
+        }
+        int records = 0;
+        String after = "";
+        while (true) {
+            List<InteractionStore.Rejudging> page = store.latestRevisions(from, to, after, REJUDGE_PAGE);
+            if (page.isEmpty()) {
+                break;
+            }
+            List<Interaction> batch = page.stream().map(InteractionStore.Rejudging::record).toList();
+            List<Verdict> verdicts = engine.evaluate(rules.get(), batch, asOf);
+            List<InteractionStore.Rejudged> rejudged = new ArrayList<>(page.size());
+            for (int k = 0; k < page.size(); k++) {
+                rejudged.add(new InteractionStore.Rejudged(page.get(k).revision(), batch.get(k), verdicts.get(k)));
+            }
+            store.appendVerdicts(rejudged);
+            records += page.size();
+            after = batch.get(batch.size() - 1).id();
+        }
+        return Optional.of(new Reevaluation(rules.get().version(), asOf, records));
     }
 
     public Optional<StoredRecord> find(String id) {

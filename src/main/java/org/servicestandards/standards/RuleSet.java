@@ -24,17 +24,20 @@ public final class RuleSet {
     private final KieBase kieBase;
     private final KieSessionsPool sessions;
     private final boolean declaresJudging;
+    private final Map<String, byte[]> sources;
     private final int exampleCases;
     private final int exampleExpectations;
 
-    RuleSet(String version, List<StandardDefinition> standards, BusinessCalendar calendar, Map<String, String> files,
-            Map<String, List<String>> rulesByPackage, Instant loadedAt, KieBase kieBase, boolean declaresJudging) {
-        this(version, standards, calendar, files, rulesByPackage, loadedAt, kieBase,
+    RuleSet(String version, List<StandardDefinition> standards, BusinessCalendar calendar, Map<String, byte[]> sources,
+            Map<String, String> files, Map<String, List<String>> rulesByPackage, Instant loadedAt, KieBase kieBase,
+            boolean declaresJudging) {
+        this(version, standards, calendar, sources, files, rulesByPackage, loadedAt, kieBase,
                 // Sessions are reset and reused: creating one costs about as much as judging a record.
                 kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2), declaresJudging, 0, 0);
     }
 
-    private RuleSet(String version, List<StandardDefinition> standards, BusinessCalendar calendar, Map<String, String> files,
+    private RuleSet(String version, List<StandardDefinition> standards, BusinessCalendar calendar, Map<String, byte[]> sources,
+                    Map<String, String> files,
                     Map<String, List<String>> rulesByPackage, Instant loadedAt, KieBase kieBase, KieSessionsPool sessions,
                     boolean declaresJudging, int exampleCases, int exampleExpectations) {
         this.version = version;
@@ -46,13 +49,14 @@ public final class RuleSet {
         this.kieBase = kieBase;
         this.sessions = sessions;
         this.declaresJudging = declaresJudging;
+        this.sources = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(sources));
         this.exampleCases = exampleCases;
         this.exampleExpectations = exampleExpectations;
     }
 
     /** The same rule set, having passed its example cases. */
     RuleSet withExamples(int cases, int expectations) {
-        return new RuleSet(version, standards, calendar, files, rulesByPackage, loadedAt, kieBase, sessions,
+        return new RuleSet(version, standards, calendar, sources, files, rulesByPackage, loadedAt, kieBase, sessions,
                 declaresJudging, cases, expectations);
     }
 
@@ -85,6 +89,11 @@ public final class RuleSet {
     /** Each file's path under the rules directory and its content hash. */
     public Map<String, String> files() {
         return files;
+    }
+
+    /** The files this rule set was built from, path to content, as they were. */
+    public Map<String, byte[]> sources() {
+        return sources;
     }
 
     public Map<String, List<String>> rulesByPackage() {

@@ -198,7 +198,7 @@ public final class RuleSetLoader {
         }
         Map<String, String> hashes = new TreeMap<>();
         files.forEach((path, content) -> hashes.put(path, "sha256:" + sha256(content)));
-        RuleSet ruleSet = new RuleSet(version, standards, calendar, hashes, rules, clock.instant(), kieBase, declaresJudging);
+        RuleSet ruleSet = new RuleSet(version, standards, calendar, files, hashes, rules, clock.instant(), kieBase, declaresJudging);
         try {
             new Engine().evaluate(ruleSet, Probes.all(), Probes.AS_OF);
         } catch (RuntimeException e) {

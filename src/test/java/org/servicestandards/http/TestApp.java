@@ -12,6 +12,7 @@ import org.servicestandards.service.RuleSets;
 import org.servicestandards.service.StandardsService;
 import org.servicestandards.store.Database;
 import org.servicestandards.store.JdbcInteractionStore;
+import org.servicestandards.store.JdbcRuleSetArchive;
 
 /** The real app (shipped rules, SQLite in a temp directory) with a fixed clock, for tests on port 0. */
 final class TestApp implements AutoCloseable {
@@ -29,7 +30,8 @@ final class TestApp implements AutoCloseable {
     TestApp(Path dataDirectory, HttpSettings settings, Path rules) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         database = Database.sqlite(dataDirectory);
-        service = new StandardsService(RuleSets.load(rules, clock), new JdbcInteractionStore(database, clock));
+        service = new StandardsService(RuleSets.load(rules, clock, new JdbcRuleSetArchive(database)),
+                new JdbcInteractionStore(database, clock));
         app = HttpApi.create(service, settings, clock);
     }
 
