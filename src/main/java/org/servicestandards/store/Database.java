@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -24,6 +25,8 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Kind kind;
     private final Jdbi jdbi;
+    // SQLite has one writer at a time; queueing this process's writers here beats spinning on SQLITE_BUSY.
+    private final ReentrantLock writes = new ReentrantLock(true);
 
     private Database(HikariDataSource pool, Kind kind) {
         this.pool = pool;
@@ -52,6 +55,9 @@ public final class Database implements AutoCloseable {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(30_000);
+        // A transaction takes the write lock when it begins; a deferred one that reads first and
+        // writes later fails at once (SQLITE_BUSY) if another connection wrote in between.
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.enforceForeignKeys(true);
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl(url);
@@ -71,6 +77,11 @@ public final class Database implements AutoCloseable {
         hikari.setMaximumPoolSize(10);
         hikari.setPoolName("standards-postgres");
         return new Database(new HikariDataSource(hikari), Kind.POSTGRESQL);
+    }
+
+    /** Held by every writer of this database in this process. */
+    public ReentrantLock writeLock() {
+        return writes;
     }
 
     public Jdbi jdbi() {

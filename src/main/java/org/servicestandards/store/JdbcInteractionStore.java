@@ -46,11 +46,11 @@ public final class JdbcInteractionStore implements InteractionStore {
     private final Jdbi jdbi;
     private final Clock clock;
     private final ObjectMapper json = Json.mapper();
-    // SQLite has one writer at a time; queueing writers here beats spinning on SQLITE_BUSY.
-    private final ReentrantLock writes = new ReentrantLock(true);
+    private final ReentrantLock writes;
 
     public JdbcInteractionStore(Database database, Clock clock) {
         this.jdbi = database.jdbi();
+        this.writes = database.writeLock();
         this.clock = clock;
     }
 

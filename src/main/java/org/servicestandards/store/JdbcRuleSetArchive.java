@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -18,13 +19,24 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 public final class JdbcRuleSetArchive implements RuleSetArchive {
 
     private final Jdbi jdbi;
+    private final ReentrantLock writes;
 
     public JdbcRuleSetArchive(Database database) {
         this.jdbi = database.jdbi();
+        this.writes = database.writeLock();
     }
 
     @Override
     public void recordLoad(String version, Map<String, byte[]> files, Instant at, String trigger) {
+        writes.lock();
+        try {
+            write(version, files, at, trigger);
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    private void write(String version, Map<String, byte[]> files, Instant at, String trigger) {
         jdbi.useTransaction(h -> {
             int inserted = h.createUpdate("INSERT INTO rulesets (version, first_loaded_at) VALUES (?, ?) ON CONFLICT (version) DO NOTHING")
                     .bind(0, version).bind(1, at.toEpochMilli()).execute();
