@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.servicestandards.json.Json;
+import org.servicestandards.metrics.ServiceMetrics;
 import org.servicestandards.service.StandardsService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ public final class HttpApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String STARTED = "request-started-nanos";
     /** Set once a handler has answered with a problem, so the status error handlers leave it alone. */
     private static final String PROBLEM_WRITTEN = "problem-written";
 
@@ -28,6 +30,10 @@ public final class HttpApi {
     }
 
     public static Javalin create(StandardsService service, HttpSettings settings, Clock clock) {
+        return create(service, settings, clock, new ServiceMetrics(service.ruleSets()));
+    }
+
+    public static Javalin create(StandardsService service, HttpSettings settings, Clock clock, ServiceMetrics metrics) {
         InteractionsController interactions = new InteractionsController(service, settings, clock);
         ReportsController reports = new ReportsController(service, clock);
         RulesController rules = new RulesController(service.ruleSets());
@@ -37,6 +43,16 @@ public final class HttpApi {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
 
+            cfg.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+            cfg.routes.after(ctx -> {
+                Long started = ctx.attribute(STARTED);
+                if (started != null) {
+                    io.javalin.router.Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+                    metrics.request(ctx.method().name(), matched == null ? "unmatched" : matched.path,
+                            ctx.statusCode(), java.time.Duration.ofNanos(System.nanoTime() - started));
+                }
+            });
+            cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
             cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP", "ruleset", service.ruleSets().current().version())));
             cfg.routes.post("/api/v1/check", interactions::check);
             cfg.routes.post("/api/v1/interactions", interactions::ingest);

@@ -161,4 +161,20 @@ class RulesApiTest {
             });
         }
     }
+
+    @Test
+    void refused_loads_show_as_a_prometheus_metric(@TempDir Path data, @TempDir Path rules) throws Exception {
+        ShippedRulesCopy.into(rules);
+        try (TestApp app = new TestApp(data, HttpSettings.defaults(), rules)) {
+            JavalinTest.test(app.app, (server, client) -> {
+                RuleEdits.breakComplaintOwnerRules(rules);
+                assertThat(client.post("/api/v1/rules/reload").code()).isEqualTo(422);
+                String metrics = client.get("/metrics").body().string();
+                assertThat(metrics).contains("standards_rule_loads_total{result=\"refused\",trigger=\"request\"} 1.0",
+                        "standards_rule_loads_total{result=\"accepted\",trigger=\"start\"} 1.0",
+                        "standards_rule_set_last_load_ok 0.0",
+                        "standards_http_requests_seconds_count{method=\"POST\",route=\"/api/v1/rules/reload\",status=\"422\"} 1");
+            });
+        }
+    }
 }
