@@ -21,6 +21,7 @@ import org.servicestandards.report.GroupBy;
 import org.servicestandards.report.Page;
 import org.servicestandards.report.Violation;
 import org.servicestandards.service.StandardsService;
+import org.servicestandards.standards.RuleSetException;
 import org.servicestandards.verdict.Severity;
 
 /** What auditors read: compliance, violations with evidence, and what is about to breach. */
@@ -89,8 +90,14 @@ final class ReportsController {
         }
         String version = Params.text(ctx, "ruleset", Set.of());
         Instant asOf = Params.instant(ctx, "asOf", clock.instant());
-        StandardsService.Reevaluation done = service.reevaluate(from, to, version, asOf)
-                .orElseThrow(() -> Problem.notFound("no rule set with version '" + version + "' has served"));
+        StandardsService.Reevaluation done;
+        try {
+            done = service.reevaluate(from, to, version, asOf)
+                    .orElseThrow(() -> Problem.notFound("no rule set with version '" + version + "' has served"));
+        } catch (RuleSetException e) {
+            throw new Problem(422, "rule-set-unusable", "Rule set cannot judge", "rule set " + version
+                    + " no longer compiles here: " + e.problems().get(0), List.of());
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("from", from);
         body.put("to", to);
