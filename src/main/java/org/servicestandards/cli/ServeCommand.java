@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.servicestandards.config.ServiceConfig;
 import org.servicestandards.http.HttpServer;
 import org.servicestandards.http.HttpSettings;
+import org.servicestandards.service.DeadlineKeeper;
 import org.servicestandards.service.RuleSets;
 import org.servicestandards.service.RulesWatcher;
 import org.servicestandards.service.StandardsService;
@@ -83,12 +84,14 @@ final class ServeCommand implements Callable<Integer> {
         }
         RulesWatcher watcher = config.watchRules() ? watch(ruleSets, config.watchQuietPeriod()) : null;
         StandardsService service = new StandardsService(ruleSets, new JdbcInteractionStore(database, clock));
+        DeadlineKeeper deadlines = DeadlineKeeper.start(service, clock, Duration.ofSeconds(30));
         HttpServer server = HttpServer.start(service, new HttpSettings(config.maxBodyBytes(), config.maxBatchRecords()),
                 clock, config.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (watcher != null) {
                 watcher.close();
             }
+            deadlines.close();
             server.close();
             database.close();
         }, "shutdown"));

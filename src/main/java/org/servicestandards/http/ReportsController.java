@@ -53,6 +53,7 @@ final class ReportsController {
                 throw Problem.badParameter("groupBy", e.getMessage());
             }
         }
+        service.judgeFallenDue(clock.instant());
         ComplianceReport report = service.compliance(filters, groupBy);
         if (Params.format(ctx).equals("csv")) {
             csv(ctx, "compliance", filters, groupBy.stream().map(GroupBy::key).collect(Collectors.joining("-")),
@@ -73,6 +74,7 @@ final class ReportsController {
         Filters filters = filters(ctx, true);
         int page = Params.integer(ctx, "page", 1, 1, 1_000_000);
         int size = Params.integer(ctx, "size", 50, 1, Page.MAX_SIZE);
+        service.judgeFallenDue(clock.instant());
         Page<Violation> violations = service.violations(filters, page, size);
         if (Params.format(ctx).equals("csv")) {
             csv(ctx, "violations", filters, "page-" + page, CsvExport.violations(violations.items()));
@@ -110,6 +112,7 @@ final class ReportsController {
     void atRisk(Context ctx) {
         Instant asOf = Params.instant(ctx, "asOf", clock.instant());
         Duration within = Params.duration(ctx, "within", Duration.ofHours(1), MAX_WITHIN);
+        service.judgeFallenDue(clock.instant());
         int limit = Params.integer(ctx, "limit", 100, 1, 1000);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("asOf", asOf);

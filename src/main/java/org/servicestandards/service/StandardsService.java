@@ -29,6 +29,8 @@ import org.servicestandards.verdict.Verdict;
 public final class StandardsService {
 
     private static final int REJUDGE_PAGE = 500;
+    /** Bounds one catch-up; a backlog larger than this is finished by the next one. */
+    private static final int MAX_DEADLINE_ROUNDS = 200;
 
     private final RuleSets ruleSets;
     private final InteractionStore store;
@@ -122,6 +124,34 @@ public final class StandardsService {
             after = batch.get(batch.size() - 1).id();
         }
         return Optional.of(new Reevaluation(rules.get().version(), asOf, records));
+    }
+
+    /**
+     * Judges again, at {@code now}, every stored record whose current verdict still holds a
+     * PENDING outcome that has fallen due, so no report counts as pending what has breached.
+     * Driven by what is stored, so it picks up after a restart. Returns how many were judged.
+     */
+    public int judgeFallenDue(Instant now) {
+        RuleSet rules = ruleSets.current();
+        int judged = 0;
+        for (int round = 0; round < MAX_DEADLINE_ROUNDS; round++) {
+            List<InteractionStore.Rejudging> due = store.pendingFallenDue(now, REJUDGE_PAGE);
+            if (due.isEmpty()) {
+                break;
+            }
+            List<Interaction> batch = due.stream().map(InteractionStore.Rejudging::record).toList();
+            List<Verdict> verdicts = engine.evaluate(rules, batch, now);
+            List<InteractionStore.Rejudged> rejudged = new ArrayList<>(due.size());
+            for (int k = 0; k < due.size(); k++) {
+                rejudged.add(new InteractionStore.Rejudged(due.get(k).revision(), batch.get(k), verdicts.get(k)));
+            }
+            store.appendVerdicts(rejudged);
+            judged += due.size();
+            if (due.size() < REJUDGE_PAGE) {
+                break;
+            }
+        }
+        return judged;
     }
 
     public Optional<StoredRecord> find(String id) {

@@ -38,6 +38,12 @@ public interface InteractionStore {
      */
     List<Rejudging> latestRevisions(Instant from, Instant to, String after, int limit);
 
+    /**
+     * The latest revisions whose current verdict holds a PENDING outcome that fell due at or
+     * before {@code until}: verdicts the passing of time has made stale.
+     */
+    List<Rejudging> pendingFallenDue(Instant until, int limit);
+
     /** Stores new verdicts beside the old ones; they become the ones reports count. */
     void appendVerdicts(List<Rejudged> rejudged);
 

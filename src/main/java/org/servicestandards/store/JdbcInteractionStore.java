@@ -221,6 +221,17 @@ public final class JdbcInteractionStore implements InteractionStore {
     }
 
     @Override
+    public List<Rejudging> pendingFallenDue(Instant until, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT r.revision, r.body FROM revisions r WHERE EXISTS"
+                        + " (SELECT 1 FROM outcomes o WHERE o.interaction_id = r.interaction_id AND o.revision = r.revision"
+                        + " AND o.is_current = :current AND o.outcome = 'PENDING' AND o.due_at <= :until)"
+                        + " ORDER BY r.interaction_id LIMIT :limit")
+                .bind("current", true).bind("until", until.toEpochMilli()).bind("limit", limit)
+                .map((rs, ctx) -> new Rejudging(rs.getInt(1), read(rs.getString(2), Interaction.class)))
+                .list());
+    }
+
+    @Override
     public void appendVerdicts(List<Rejudged> rejudged) {
         if (rejudged.isEmpty()) {
             return;

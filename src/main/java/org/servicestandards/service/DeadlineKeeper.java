@@ -1,0 +1,47 @@
+package org.servicestandards.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Judges stored PENDING outcomes again as their deadlines pass, on a schedule, so the at-risk
+ * list, the reports and anything reading the store stay current between requests.
+ */
+public final class DeadlineKeeper implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadlineKeeper.class);
+
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "deadline-keeper");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private DeadlineKeeper() {
+    }
+
+    public static DeadlineKeeper start(StandardsService service, Clock clock, Duration every) {
+        DeadlineKeeper keeper = new DeadlineKeeper();
+        keeper.scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                int judged = service.judgeFallenDue(clock.instant());
+                if (judged > 0) {
+                    LOG.info("{} records judged again as their deadlines passed", judged);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("judging passed deadlines failed; trying again in {}", every, e);
+            }
+        }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        return keeper;
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}
