@@ -14,6 +14,7 @@ import org.servicestandards.service.RulesWatcher;
 import org.servicestandards.service.StandardsService;
 import org.servicestandards.standards.RuleSetException;
 import org.servicestandards.store.Database;
+import org.servicestandards.store.JdbcCustomerRegister;
 import org.servicestandards.store.JdbcInteractionStore;
 import org.servicestandards.store.JdbcRuleSetArchive;
 import org.slf4j.Logger;
@@ -83,7 +84,8 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         RulesWatcher watcher = config.watchRules() ? watch(ruleSets, config.watchQuietPeriod()) : null;
-        StandardsService service = new StandardsService(ruleSets, new JdbcInteractionStore(database, clock));
+        StandardsService service = new StandardsService(ruleSets, new JdbcInteractionStore(database, clock),
+                new JdbcCustomerRegister(database, clock));
         DeadlineKeeper deadlines = DeadlineKeeper.start(service, clock, Duration.ofSeconds(30));
         HttpServer server = HttpServer.start(service, new HttpSettings(config.maxBodyBytes(), config.maxBatchRecords()),
                 clock, config.port());

@@ -37,6 +37,7 @@ public final class HttpApi {
         InteractionsController interactions = new InteractionsController(service, settings, clock);
         ReportsController reports = new ReportsController(service, clock);
         RulesController rules = new RulesController(service.ruleSets());
+        CustomersController customers = new CustomersController(service, clock);
         return Javalin.create(cfg -> {
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
             cfg.http.maxRequestSize = settings.maxBodyBytes();
@@ -57,6 +58,8 @@ public final class HttpApi {
             cfg.routes.post("/api/v1/check", interactions::check);
             cfg.routes.post("/api/v1/interactions", interactions::ingest);
             cfg.routes.get("/api/v1/interactions/{id}", interactions::get);
+            cfg.routes.put("/api/v1/customers/{id}", customers::put);
+            cfg.routes.get("/api/v1/customers/{id}", customers::get);
             cfg.routes.get("/api/v1/reports/compliance", reports::compliance);
             cfg.routes.get("/api/v1/violations", reports::violations);
             cfg.routes.get("/api/v1/at-risk", reports::atRisk);

@@ -16,7 +16,10 @@ import org.servicestandards.report.Page;
 import org.servicestandards.report.Violation;
 import org.servicestandards.standards.Engine;
 import org.servicestandards.standards.RuleSet;
+import org.servicestandards.interaction.CustomerUpdate;
+import org.servicestandards.store.CustomerRegister;
 import org.servicestandards.store.InteractionStore;
+import org.servicestandards.store.RegisteredCustomer;
 import org.servicestandards.store.Stored;
 import org.servicestandards.store.StoredRecord;
 import org.servicestandards.store.Submission;
@@ -34,12 +37,19 @@ public final class StandardsService {
 
     private final RuleSets ruleSets;
     private final InteractionStore store;
+    private final CustomerRegister customers;
     private final Engine engine = new Engine();
     private final RecordDecoder decoder = new RecordDecoder();
 
     public StandardsService(RuleSets ruleSets, InteractionStore store) {
+        this(ruleSets, store, null);
+    }
+
+    /** With a customer register, which every stored record's tier keeps up to date. */
+    public StandardsService(RuleSets ruleSets, InteractionStore store, CustomerRegister customers) {
         this.ruleSets = ruleSets;
         this.store = store;
+        this.customers = customers;
     }
 
     public RuleSets ruleSets() {
@@ -76,6 +86,15 @@ public final class StandardsService {
             submissions.add(new Submission(decoding.valid.get(k), content.canonicalJson(), content.hash(), verdicts.get(k)));
         }
         List<Stored> stored = store.save(submissions);
+        if (customers != null) {
+            List<Interaction> changed = new ArrayList<>();
+            for (int k = 0; k < stored.size(); k++) {
+                if (stored.get(k).status() != Stored.Status.UNCHANGED) {
+                    changed.add(decoding.valid.get(k));
+                }
+            }
+            customers.noteTiers(changed);
+        }
         for (int k = 0; k < stored.size(); k++) {
             int index = decoding.validIndex.get(k);
             decoding.results.set(index, new RecordResult(index, decoding.valid.get(k).id(), status(stored.get(k).status()),
@@ -152,6 +171,16 @@ public final class StandardsService {
             }
         }
         return judged;
+    }
+
+    /** Puts a customer into the register; empty when there is no register. */
+    public Optional<RegisteredCustomer> putCustomer(String id, CustomerUpdate update, Instant now) {
+        return customers == null ? Optional.empty() : Optional.of(customers.put(id, update.tier(),
+                update.since() == null ? now : update.since(), update.name(), update.accountManager()));
+    }
+
+    public Optional<RegisteredCustomer> customer(String id) {
+        return customers == null ? Optional.empty() : customers.find(id);
     }
 
     public Optional<StoredRecord> find(String id) {

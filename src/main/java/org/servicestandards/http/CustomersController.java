@@ -1,0 +1,55 @@
+package org.servicestandards.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import org.servicestandards.interaction.CustomerUpdate;
+import org.servicestandards.interaction.RecordDecoder;
+import org.servicestandards.json.Json;
+import org.servicestandards.service.StandardsService;
+
+/** The customer register: tiers held over time, names and account managers. */
+final class CustomersController {
+
+    private final StandardsService service;
+    private final Clock clock;
+
+    CustomersController(StandardsService service, Clock clock) {
+        this.service = service;
+        this.clock = clock;
+    }
+
+    void put(Context ctx) {
+        String id = id(ctx);
+        JsonNode body;
+        try {
+            body = Json.mapper().readTree(ctx.bodyAsBytes());
+        } catch (JsonProcessingException e) {
+            throw Bodies.malformed(e);
+        } catch (IOException e) {
+            throw new Problem(400, "malformed-json", "Malformed JSON", "the body could not be read", List.of());
+        }
+        CustomerUpdate.Decoded decoded = CustomerUpdate.decode(body);
+        if (!decoded.errors().isEmpty()) {
+            throw InteractionsController.invalid(decoded.errors());
+        }
+        ctx.json(service.putCustomer(id, decoded.update(), clock.instant())
+                .orElseThrow(() -> new Problem(503, "no-register", "No customer register", "this service keeps no register", List.of())));
+    }
+
+    void get(Context ctx) {
+        String id = id(ctx);
+        ctx.json(service.customer(id).orElseThrow(() -> Problem.notFound("no customer with id '" + id + "' is registered")));
+    }
+
+    private static String id(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (id.isBlank() || id.length() > RecordDecoder.MAX_ID_LENGTH) {
+            throw Problem.badParameter("id", "a customer id is 1-" + RecordDecoder.MAX_ID_LENGTH + " characters");
+        }
+        return id;
+    }
+}
