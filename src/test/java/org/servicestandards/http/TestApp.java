@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import org.servicestandards.service.RuleSets;
 import org.servicestandards.service.StandardsService;
 import org.servicestandards.store.Database;
+import org.servicestandards.testing.TestDatabases;
 import org.servicestandards.store.JdbcCustomerRegister;
 import org.servicestandards.store.JdbcInteractionStore;
 import org.servicestandards.store.JdbcRuleSetArchive;
@@ -30,7 +31,7 @@ final class TestApp implements AutoCloseable {
 
     TestApp(Path dataDirectory, HttpSettings settings, Path rules) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        database = Database.sqlite(dataDirectory);
+        database = TestDatabases.open(dataDirectory);
         service = new StandardsService(RuleSets.load(rules, clock, new JdbcRuleSetArchive(database)),
                 new JdbcInteractionStore(database, clock), new JdbcCustomerRegister(database, clock));
         app = HttpApi.create(service, settings, clock);

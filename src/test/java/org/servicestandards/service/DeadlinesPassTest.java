@@ -15,6 +15,7 @@ import org.servicestandards.json.Json;
 import org.servicestandards.report.Filters;
 import org.servicestandards.report.GroupBy;
 import org.servicestandards.store.Database;
+import org.servicestandards.testing.TestDatabases;
 import org.servicestandards.store.JdbcInteractionStore;
 import org.servicestandards.verdict.Outcome;
 
@@ -36,7 +37,7 @@ class DeadlinesPassTest {
 
     @Test
     void a_pending_outcome_whose_deadline_passed_is_judged_again_and_fails(@TempDir Path data) throws Exception {
-        try (Database database = Database.sqlite(data)) {
+        try (Database database = TestDatabases.open(data)) {
             StandardsService service = service(database);
             RecordResult stored = service.ingest(List.of(waitingCall()), POSTED).get(0);
             assertThat(stored.verdict().outcome("first-response").outcome()).isEqualTo(Outcome.PENDING);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.servicestandards.json.Json;
 import org.servicestandards.store.Database;
+import org.servicestandards.testing.TestDatabases;
 import org.servicestandards.store.JdbcInteractionStore;
 
 /** Retries racing each other create nothing twice, and every acknowledged record is there. */
@@ -34,7 +35,7 @@ class IngestConcurrencyTest {
             samples.add(Json.mapper().readTree(line));
         }
         List<JsonNode> records = samples.subList(0, 100);
-        try (Database database = Database.sqlite(data)) {
+        try (Database database = TestDatabases.open(data)) {
             StandardsService service = new StandardsService(RuleSets.load(Path.of("rules"), clock), new JdbcInteractionStore(database, clock));
             ExecutorService pool = Executors.newFixedThreadPool(8);
             List<Future<List<RecordResult>>> posts = new ArrayList<>();
