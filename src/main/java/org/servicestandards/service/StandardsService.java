@@ -14,7 +14,9 @@ import org.servicestandards.report.Filters;
 import org.servicestandards.report.GroupBy;
 import org.servicestandards.report.Page;
 import org.servicestandards.report.Violation;
+import org.servicestandards.interaction.FieldError;
 import org.servicestandards.standards.Engine;
+import org.servicestandards.standards.JudgingException;
 import org.servicestandards.standards.RuleSet;
 import org.servicestandards.interaction.CustomerUpdate;
 import org.servicestandards.store.CustomerRegister;
@@ -30,6 +32,8 @@ import org.servicestandards.verdict.Verdict;
  * rule set in service, stores them with their verdicts, and answers the auditors' questions.
  */
 public final class StandardsService {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StandardsService.class);
 
     private static final int REJUDGE_PAGE = 500;
     /** Bounds one catch-up; a backlog larger than this is finished by the next one. */
@@ -59,7 +63,7 @@ public final class StandardsService {
     /** Judges records without storing them. */
     public List<RecordResult> check(List<JsonNode> records, Instant asOf) {
         Decoding decoding = decode(records);
-        List<Verdict> verdicts = engine.evaluate(ruleSets.current(), decoding.valid, asOf);
+        List<Verdict> verdicts = judge(ruleSets.current(), decoding, asOf);
         for (int k = 0; k < verdicts.size(); k++) {
             int index = decoding.validIndex.get(k);
             decoding.results.set(index, new RecordResult(index, decoding.valid.get(k).id(), RecordResult.Status.CHECKED,
@@ -79,7 +83,10 @@ public final class StandardsService {
         }
         // Every record is judged, changed or not: judging in one session is cheaper than a
         // round trip to learn which ones changed, and the store alone decides that, atomically.
-        List<Verdict> verdicts = engine.evaluate(ruleSets.current(), decoding.valid, asOf);
+        List<Verdict> verdicts = judge(ruleSets.current(), decoding, asOf);
+        if (decoding.valid.isEmpty()) {
+            return decoding.results;
+        }
         List<Submission> submissions = new ArrayList<>(decoding.valid.size());
         for (int k = 0; k < decoding.valid.size(); k++) {
             ContentHash content = ContentHash.of(decoding.valid.get(k));
@@ -132,15 +139,10 @@ public final class StandardsService {
             if (page.isEmpty()) {
                 break;
             }
-            List<Interaction> batch = page.stream().map(InteractionStore.Rejudging::record).toList();
-            List<Verdict> verdicts = engine.evaluate(rules.get(), batch, asOf);
-            List<InteractionStore.Rejudged> rejudged = new ArrayList<>(page.size());
-            for (int k = 0; k < page.size(); k++) {
-                rejudged.add(new InteractionStore.Rejudged(page.get(k).revision(), batch.get(k), verdicts.get(k)));
-            }
+            List<InteractionStore.Rejudged> rejudged = rejudge(rules.get(), page, asOf);
             store.appendVerdicts(rejudged);
-            records += page.size();
-            after = batch.get(batch.size() - 1).id();
+            records += rejudged.size();
+            after = page.get(page.size() - 1).record().id();
         }
         return Optional.of(new Reevaluation(rules.get().version(), asOf, records));
     }
@@ -158,15 +160,10 @@ public final class StandardsService {
             if (due.isEmpty()) {
                 break;
             }
-            List<Interaction> batch = due.stream().map(InteractionStore.Rejudging::record).toList();
-            List<Verdict> verdicts = engine.evaluate(rules, batch, now);
-            List<InteractionStore.Rejudged> rejudged = new ArrayList<>(due.size());
-            for (int k = 0; k < due.size(); k++) {
-                rejudged.add(new InteractionStore.Rejudged(due.get(k).revision(), batch.get(k), verdicts.get(k)));
-            }
+            List<InteractionStore.Rejudged> rejudged = rejudge(rules, due, now);
             store.appendVerdicts(rejudged);
-            judged += due.size();
-            if (due.size() < REJUDGE_PAGE) {
+            judged += rejudged.size();
+            if (due.size() < REJUDGE_PAGE || rejudged.isEmpty()) {
                 break;
             }
         }
@@ -197,6 +194,72 @@ public final class StandardsService {
 
     public List<AtRisk> atRisk(Instant asOf, Instant until, int limit) {
         return store.atRisk(asOf, until, limit);
+    }
+
+    /**
+     * Judges records together; when a rule throws, judges them one by one so that a record the
+     * rules cannot judge holds up no other. The verdicts line up with the records; a record that
+     * could not be judged has none (null), and the failure is logged for the officers.
+     */
+    private List<Verdict> judgeEach(RuleSet rules, List<Interaction> records, Instant asOf, List<String> failures) {
+        try {
+            return engine.evaluate(rules, records, asOf);
+        } catch (JudgingException batchFailed) {
+            List<Verdict> verdicts = new ArrayList<>(records.size());
+            for (Interaction record : records) {
+                try {
+                    verdicts.add(engine.evaluate(rules, record, asOf));
+                    failures.add(null);
+                } catch (JudgingException e) {
+                    LOG.error("record {} cannot be judged by rule set {}: {}", record.id(), rules.version(), e.getMessage(), e);
+                    verdicts.add(null);
+                    failures.add(e.getMessage());
+                }
+            }
+            return verdicts;
+        }
+    }
+
+    /** Judges the valid records; one the rules cannot judge is rejected and no longer counts as valid. */
+    private List<Verdict> judge(RuleSet rules, Decoding decoding, Instant asOf) {
+        List<String> failures = new ArrayList<>();
+        List<Verdict> verdicts = judgeEach(rules, decoding.valid, asOf, failures);
+        if (failures.isEmpty()) {
+            return verdicts;
+        }
+        List<Verdict> judged = new ArrayList<>();
+        List<Interaction> kept = new ArrayList<>();
+        List<Integer> keptIndex = new ArrayList<>();
+        for (int k = 0; k < verdicts.size(); k++) {
+            int index = decoding.validIndex.get(k);
+            if (verdicts.get(k) == null) {
+                decoding.results.set(index, new RecordResult(index, decoding.valid.get(k).id(), RecordResult.Status.REJECTED, null,
+                        List.of(new FieldError("", "the rules could not judge this record (" + failures.get(k)
+                                + "); it was not stored, and the failure is logged for the rule set's officers"))));
+            } else {
+                judged.add(verdicts.get(k));
+                kept.add(decoding.valid.get(k));
+                keptIndex.add(index);
+            }
+        }
+        decoding.valid.clear();
+        decoding.valid.addAll(kept);
+        decoding.validIndex.clear();
+        decoding.validIndex.addAll(keptIndex);
+        return judged;
+    }
+
+    /** New verdicts for stored revisions; revisions the rules cannot judge keep the verdicts they have. */
+    private List<InteractionStore.Rejudged> rejudge(RuleSet rules, List<InteractionStore.Rejudging> page, Instant asOf) {
+        List<Interaction> batch = page.stream().map(InteractionStore.Rejudging::record).toList();
+        List<Verdict> verdicts = judgeEach(rules, batch, asOf, new ArrayList<>());
+        List<InteractionStore.Rejudged> rejudged = new ArrayList<>(page.size());
+        for (int k = 0; k < page.size(); k++) {
+            if (verdicts.get(k) != null) {
+                rejudged.add(new InteractionStore.Rejudged(page.get(k).revision(), batch.get(k), verdicts.get(k)));
+            }
+        }
+        return rejudged;
     }
 
     private Decoding decode(List<JsonNode> records) {
