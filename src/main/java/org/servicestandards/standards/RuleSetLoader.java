@@ -218,17 +218,20 @@ public final class RuleSetLoader {
 
     /** Where the rule named in a consequence failure is written: its file and line (its row, in a table). */
     private static RuleProblem failure(RuntimeException e, Map<String, String> drlBySource, Map<String, String> generated) {
-        // The first cause thrown by the rule's own code, past the engine's wrappers.
-        Throwable root = e;
+        // The engine names the rule and what it threw, past its own wrappers.
+        Throwable root = e instanceof JudgingException && e.getCause() != null ? e.getCause() : e;
         while (root.getCause() != null && root.getCause() != root
                 && (root.getClass().getName().startsWith("org.drools") || root.getClass().getName().startsWith("org.kie"))) {
             root = root.getCause();
         }
-        Matcher rule = FAILED_RULE.matcher(String.valueOf(e.getMessage()));
-        if (!rule.find()) {
+        String name = e instanceof JudgingException judging ? judging.rule() : null;
+        if (name == null) {
+            Matcher rule = FAILED_RULE.matcher(String.valueOf(e.getMessage()));
+            name = rule.find() ? rule.group(1) : null;
+        }
+        if (name == null) {
             return new RuleProblem("rules", 0, 0, "a rule failed while judging a sample record: " + root.getMessage());
         }
-        String name = rule.group(1);
         String message = "rule '" + name + "' failed while judging a sample record: " + root.getMessage();
         for (Map.Entry<String, String> source : drlBySource.entrySet()) {
             int at = source.getValue().indexOf("rule \"" + name + "\"");
