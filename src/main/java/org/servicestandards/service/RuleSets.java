@@ -177,6 +177,10 @@ public final class RuleSets {
             return new Validation(true, candidate.version(), candidate.exampleCases(), candidate.exampleExpectations(), List.of());
         } catch (RuleSetException e) {
             return new Validation(false, null, 0, 0, e.problems());
+        } catch (RuntimeException e) {
+            // Whatever the engine throws on a candidate is the candidate's problem, not a server error.
+            LOG.warn("candidate rule set could not be built", e);
+            return new Validation(false, null, 0, 0, List.of(new RuleProblem("rules", 0, 0, "could not be built: " + e)));
         }
     }
 

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.servicestandards.interaction.ContentHash;
+import org.servicestandards.interaction.CustomerUpdate;
+import org.servicestandards.interaction.FieldError;
 import org.servicestandards.interaction.Interaction;
 import org.servicestandards.interaction.RecordDecoder;
 import org.servicestandards.report.AtRisk;
@@ -14,11 +16,9 @@ import org.servicestandards.report.Filters;
 import org.servicestandards.report.GroupBy;
 import org.servicestandards.report.Page;
 import org.servicestandards.report.Violation;
-import org.servicestandards.interaction.FieldError;
 import org.servicestandards.standards.Engine;
 import org.servicestandards.standards.JudgingException;
 import org.servicestandards.standards.RuleSet;
-import org.servicestandards.interaction.CustomerUpdate;
 import org.servicestandards.store.CustomerRegister;
 import org.servicestandards.store.InteractionStore;
 import org.servicestandards.store.RegisteredCustomer;
@@ -26,6 +26,8 @@ import org.servicestandards.store.Stored;
 import org.servicestandards.store.StoredRecord;
 import org.servicestandards.store.Submission;
 import org.servicestandards.verdict.Verdict;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the service does, whatever carries the request: validates records, judges them by the
@@ -33,7 +35,7 @@ import org.servicestandards.verdict.Verdict;
  */
 public final class StandardsService {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StandardsService.class);
+    private static final Logger LOG = LoggerFactory.getLogger(StandardsService.class);
 
     private static final int REJUDGE_PAGE = 500;
     /** Bounds one catch-up; a backlog larger than this is finished by the next one. */

@@ -39,8 +39,8 @@ public interface InteractionStore {
     List<Rejudging> latestRevisions(Instant from, Instant to, String after, int limit);
 
     /**
-     * The latest revisions whose current verdict holds a PENDING outcome that fell due at or
-     * before {@code until}: verdicts the passing of time has made stale.
+     * The latest revisions whose current verdict holds a PENDING outcome that fell due before
+     * {@code until}: verdicts the passing of time has made stale.
      */
     List<Rejudging> pendingFallenDue(Instant until, int limit);
 

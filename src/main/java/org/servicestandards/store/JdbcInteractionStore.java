@@ -224,7 +224,10 @@ public final class JdbcInteractionStore implements InteractionStore {
     public List<Rejudging> pendingFallenDue(Instant until, int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT r.revision, r.body FROM revisions r WHERE EXISTS"
                         + " (SELECT 1 FROM outcomes o WHERE o.interaction_id = r.interaction_id AND o.revision = r.revision"
-                        + " AND o.is_current = :current AND o.outcome = 'PENDING' AND o.due_at <= :until)"
+                        // Strictly before: due_at is kept to the millisecond, so a deadline in the
+                        // same millisecond as now may not have passed yet, and judging it again
+                        // would only store the same PENDING verdict once more.
+                        + " AND o.is_current = :current AND o.outcome = 'PENDING' AND o.due_at < :until)"
                         + " ORDER BY r.interaction_id LIMIT :limit")
                 .bind("current", true).bind("until", until.toEpochMilli()).bind("limit", limit)
                 .map((rs, ctx) -> new Rejudging(rs.getInt(1), read(rs.getString(2), Interaction.class)))

@@ -44,6 +44,9 @@ class DeadlinesPassTest {
             assertThat(stored.verdict().outcome("first-response").dueAt()).isEqualTo(Instant.parse("2026-11-20T15:03:00Z"));
 
             assertThat(service.judgeFallenDue(Instant.parse("2026-11-20T15:02:59Z"))).isZero();
+            // Exactly at the deadline the call is still within target: nothing to judge again.
+            assertThat(service.judgeFallenDue(Instant.parse("2026-11-20T15:03:00Z"))).isZero();
+            assertThat(service.find("cc-9001").orElseThrow().revisions().get(0).verdicts()).hasSize(1);
             assertThat(service.judgeFallenDue(Instant.parse("2026-11-20T15:03:01Z"))).isEqualTo(1);
             assertThat(service.judgeFallenDue(Instant.parse("2026-11-20T15:03:02Z"))).isZero();
 
