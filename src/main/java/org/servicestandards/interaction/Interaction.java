@@ -53,6 +53,11 @@ public record Interaction(
         return complaint == null ? null : complaint.resolvedAt();
     }
 
+    /** When the interaction ended: its closing, or its opening when it records no closing. */
+    public Instant endedAt() {
+        return closedAt != null ? closedAt : openedAt;
+    }
+
     /** An officer's own attribute, or null when the record does not carry it. */
     public Object attribute(String name) {
         return attributes.get(name);

@@ -2,7 +2,6 @@ package org.servicestandards.standards;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,22 +14,14 @@ import org.servicestandards.standards.facts.Breach;
 import org.servicestandards.standards.facts.Judging;
 import org.servicestandards.standards.facts.Pending;
 import org.servicestandards.standards.facts.Score;
-import org.servicestandards.verdict.Finding;
-import org.servicestandards.verdict.Outcome;
-import org.servicestandards.verdict.Severity;
 import org.servicestandards.verdict.StandardOutcome;
 import org.servicestandards.verdict.Verdict;
 
 /**
  * Judges records by a rule set's per-interaction standards. Rules conclude facts (applicable,
- * breach, pending, score); this class only applies the one law that turns them into outcomes:
- * not applicable without an applicable fact, FAIL on any breach (severity = the worst), PENDING
- * on any pending fact (due at the earliest), PASS otherwise.
+ * breach, pending, score); {@link Conclusion} turns them into outcomes by the one law.
  */
 public final class Engine {
-
-    private static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Finding::severity)
-            .thenComparing(Finding::rule).thenComparing(Finding::message);
 
     /** Evaluates one record in a fresh session. */
     public Verdict evaluate(RuleSet rules, Interaction record, Instant asOf) {
@@ -80,7 +71,7 @@ public final class Engine {
     private static final java.util.regex.Pattern FAILED_RULE = java.util.regex.Pattern.compile("rule \"([^\"]+)\"");
 
     /** Names the rule that threw and what it threw, past the engine's wrappers. */
-    private static JudgingException judgingFailed(RuntimeException e) {
+    static JudgingException judgingFailed(RuntimeException e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause
                 && (cause.getClass().getName().startsWith("org.drools") || cause.getClass().getName().startsWith("org.kie"))) {
@@ -113,48 +104,15 @@ public final class Engine {
 
     /** What the rules concluded about one record, by standard. */
     private static final class Conclusions {
-        private final Map<String, ByStandard> byStandard = new LinkedHashMap<>();
+        private final Map<String, Conclusion> byStandard = new LinkedHashMap<>();
 
-        ByStandard of(String standard) {
-            return byStandard.computeIfAbsent(standard, s -> new ByStandard());
+        Conclusion of(String standard) {
+            return byStandard.computeIfAbsent(standard, s -> new Conclusion());
         }
 
         StandardOutcome outcome(String standard) {
-            ByStandard found = byStandard.get(standard);
-            if (found == null || !(found.applicable || !found.breaches.isEmpty() || !found.pending.isEmpty())) {
-                return StandardOutcome.notApplicable(standard);
-            }
-            java.math.BigDecimal score = found.score == null ? null : found.score.percent();
-            if (!found.breaches.isEmpty()) {
-                Severity worst = null;
-                List<Finding> findings = new ArrayList<>(found.breaches.size());
-                for (Breach breach : found.breaches) {
-                    if (breach.severity().isWorseThan(worst)) {
-                        worst = breach.severity();
-                    }
-                    findings.add(new Finding(breach.rule(), breach.severity(), breach.message(), breach.measured(),
-                            breach.target()));
-                }
-                findings.sort(FINDING_ORDER);
-                return new StandardOutcome(standard, Outcome.FAIL, worst, null, score, findings);
-            }
-            if (!found.pending.isEmpty()) {
-                Instant dueAt = null;
-                for (Pending pending : found.pending) {
-                    if (pending.dueAt() != null && (dueAt == null || pending.dueAt().isBefore(dueAt))) {
-                        dueAt = pending.dueAt();
-                    }
-                }
-                return new StandardOutcome(standard, Outcome.PENDING, null, dueAt, score, List.of());
-            }
-            return new StandardOutcome(standard, Outcome.PASS, null, null, score, List.of());
+            Conclusion found = byStandard.get(standard);
+            return found == null ? StandardOutcome.notApplicable(standard) : found.outcome(standard);
         }
-    }
-
-    private static final class ByStandard {
-        private boolean applicable;
-        private final List<Breach> breaches = new ArrayList<>(2);
-        private final List<Pending> pending = new ArrayList<>(2);
-        private Score score;
     }
 }

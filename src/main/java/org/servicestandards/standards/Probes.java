@@ -15,6 +15,7 @@ import org.servicestandards.interaction.InteractionType;
 import org.servicestandards.interaction.Pause;
 import org.servicestandards.interaction.Promise;
 import org.servicestandards.interaction.Tier;
+import org.servicestandards.standards.facts.CustomerHistory;
 
 /**
  * Records of every tier, channel, type and direction, with every optional part filled, that a
@@ -26,6 +27,25 @@ final class Probes {
     static final Instant AS_OF = Instant.parse("2026-11-18T15:00:00Z");
 
     private Probes() {
+    }
+
+    /**
+     * Judges the probe records as one customer's history, for a customer of each tier who has
+     * held it a year, and for one who changed tier during the probes, by the history rules.
+     */
+    static void judgeHistories(RuleSet rules) {
+        if (!rules.judgesHistory()) {
+            return;
+        }
+        HistoryEngine engine = new HistoryEngine();
+        List<Interaction> records = all();
+        Instant yearAgo = AS_OF.minus(Duration.ofDays(365));
+        for (Tier tier : Tier.values()) {
+            engine.judge(rules, new CustomerHistory("probe", "Probe", "probe", java.util.Map.of(yearAgo, tier), AS_OF), records);
+            engine.judge(rules, new CustomerHistory("probe", "Probe", null, java.util.Map.of(yearAgo, Tier.STANDARD,
+                    AS_OF.minus(Duration.ofDays(3)), tier), AS_OF), records);
+        }
+        engine.judge(rules, new CustomerHistory("probe", "Probe", null, java.util.Map.of(), AS_OF), records);
     }
 
     static List<Interaction> all() {
@@ -49,6 +69,13 @@ final class Probes {
                                         opened.plus(Duration.ofHours(3)))),
                                 new Courtesy(true, answered, true, false, true, answered, true, true, answered, !answered),
                                 3, java.util.Map.of()));
+                        if (type == InteractionType.FOLLOW_UP) {
+                            Interaction followUp = probes.get(probes.size() - 1);
+                            probes.set(probes.size() - 1, new Interaction(followUp.id(), followUp.customer(), followUp.agent(),
+                                    followUp.channel(), followUp.direction(), followUp.type(), followUp.openedAt(),
+                                    followUp.firstResponseAt(), followUp.closedAt(), "probe-0", null, followUp.updates(), followUp.pauses(),
+                                    followUp.promises(), followUp.courtesy(), followUp.satisfaction(), followUp.attributes()));
+                        }
                     }
                 }
             }

@@ -24,22 +24,28 @@ public final class RuleSet {
     private final KieBase kieBase;
     private final KieSessionsPool sessions;
     private final boolean declaresJudging;
+    private final KieBase historyBase;
+    private final KieSessionsPool historySessions;
+    private final boolean declaresHistory;
     private final Map<String, byte[]> sources;
     private final int exampleCases;
     private final int exampleExpectations;
 
     RuleSet(String version, List<StandardDefinition> standards, BusinessCalendar calendar, Map<String, byte[]> sources,
             Map<String, String> files, Map<String, List<String>> rulesByPackage, Instant loadedAt, KieBase kieBase,
-            boolean declaresJudging) {
+            boolean declaresJudging, KieBase historyBase, boolean declaresHistory) {
         this(version, standards, calendar, sources, files, rulesByPackage, loadedAt, kieBase,
                 // Sessions are reset and reused: creating one costs about as much as judging a record.
-                kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2), declaresJudging, 0, 0);
+                kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2), declaresJudging,
+                historyBase, historyBase == null ? null : historyBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2),
+                declaresHistory, 0, 0);
     }
 
     private RuleSet(String version, List<StandardDefinition> standards, BusinessCalendar calendar, Map<String, byte[]> sources,
                     Map<String, String> files,
                     Map<String, List<String>> rulesByPackage, Instant loadedAt, KieBase kieBase, KieSessionsPool sessions,
-                    boolean declaresJudging, int exampleCases, int exampleExpectations) {
+                    boolean declaresJudging, KieBase historyBase, KieSessionsPool historySessions, boolean declaresHistory,
+                    int exampleCases, int exampleExpectations) {
         this.version = version;
         this.standards = List.copyOf(standards);
         this.calendar = calendar;
@@ -49,6 +55,9 @@ public final class RuleSet {
         this.kieBase = kieBase;
         this.sessions = sessions;
         this.declaresJudging = declaresJudging;
+        this.historyBase = historyBase;
+        this.historySessions = historySessions;
+        this.declaresHistory = declaresHistory;
         this.sources = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(sources));
         this.exampleCases = exampleCases;
         this.exampleExpectations = exampleExpectations;
@@ -57,7 +66,7 @@ public final class RuleSet {
     /** The same rule set, having passed its example cases. */
     RuleSet withExamples(int cases, int expectations) {
         return new RuleSet(version, standards, calendar, sources, files, rulesByPackage, loadedAt, kieBase, sessions,
-                declaresJudging, cases, expectations);
+                declaresJudging, historyBase, historySessions, declaresHistory, cases, expectations);
     }
 
     /** How many example cases, and expectations in them, this rule set passed when it was loaded. */
@@ -115,5 +124,19 @@ public final class RuleSet {
 
     boolean declaresJudging() {
         return declaresJudging;
+    }
+
+    /** Whether the rule set has history rules (package {@code history}) and history standards to judge. */
+    public boolean judgesHistory() {
+        return historyBase != null && !standards(StandardScope.HISTORY).isEmpty();
+    }
+
+    /** A session of the history rules, with empty working memory; disposing it returns it to the pool. */
+    KieSession newHistorySession() {
+        return historySessions.newKieSession();
+    }
+
+    boolean declaresHistory() {
+        return declaresHistory;
     }
 }

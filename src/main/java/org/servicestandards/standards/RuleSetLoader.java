@@ -48,6 +48,8 @@ public final class RuleSetLoader {
 
     public static final String STANDARDS_FILE = "standards.csv";
     public static final String CALENDAR_FILE = "calendar.yaml";
+    /** Rules in this package (or below it) judge a customer's history; all others judge each record. */
+    public static final String HISTORY_PACKAGE = "history";
 
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
     private static final Pattern TABLE_ROW = Pattern.compile("// rule values at ([A-Z]+)(\\d+)");
@@ -126,10 +128,15 @@ public final class RuleSetLoader {
         }
 
         KieServices kie = KieServices.Factory.get();
-        KieFileSystem kfs = kie.newKieFileSystem();
+        // Two rule bases: the per-interaction rules, and the history rules (package "history"),
+        // which judge a customer's stored interactions and must not fire on each record's own.
+        KieFileSystem interactionFiles = kie.newKieFileSystem();
+        KieFileSystem historyFiles = kie.newKieFileSystem();
+        boolean hasHistory = false;
         Map<String, String> sourceOf = new LinkedHashMap<>();
         Map<String, String> generated = new LinkedHashMap<>();
         Map<String, String> drlBySource = new LinkedHashMap<>();
+        List<String[]> languages = new ArrayList<>();
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             String path = file.getKey();
             String lower = path.toLowerCase(Locale.ROOT);
@@ -157,50 +164,56 @@ public final class RuleSetLoader {
             }
             drlBySource.put(path, drl);
             Matcher pkg = PACKAGE.matcher(drl);
-            String folder = pkg.find() ? pkg.group(1).replace('.', '/') + "/" : "";
+            String packageName = pkg.find() ? pkg.group(1) : "";
+            String folder = packageName.isEmpty() ? "" : packageName.replace('.', '/') + "/";
             // A folder that matches the package keeps Drools quiet; the DSL goes beside the rules that use it.
             String target = "src/main/resources/" + folder + path.replace('/', '_').replaceAll("\\.[^.]+$", "") + extension;
-            kfs.write(target, drl);
+            if (extension.equals(".dsl")) {
+                languages.add(new String[] {target, drl});
+            } else if (isHistoryPackage(packageName)) {
+                historyFiles.write(target, drl);
+                hasHistory = true;
+            } else {
+                interactionFiles.write(target, drl);
+            }
             sourceOf.put(target, path);
         }
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }
-
-        ReleaseId releaseId = kie.newReleaseId("org.servicestandards.rules", "rules", "1." + BUILDS.incrementAndGet());
-        kfs.generateAndWritePomXML(releaseId);
-        KieBuilder builder = kie.newKieBuilder(kfs).buildAll();
-        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            RuleProblem problem = locate(message, sourceOf, generated);
-            if (!problems.contains(problem)) {
-                problems.add(problem);
-            }
+        for (String[] language : languages) {
+            interactionFiles.write(language[0], language[1]);
+            historyFiles.write(language[0], language[1]);
         }
+        KieBase kieBase = build(kie, interactionFiles, sourceOf, generated, problems);
+        KieBase historyBase = hasHistory ? build(kie, historyFiles, sourceOf, generated, problems) : null;
         if (!problems.isEmpty()) {
-            kie.getRepository().removeKieModule(releaseId);
             throw new RuleSetException(problems);
-        }
-        KieBase kieBase;
-        try {
-            kieBase = kie.newKieContainer(releaseId).getKieBase();
-        } finally {
-            kie.getRepository().removeKieModule(releaseId);
         }
 
         Map<String, List<String>> rules = new TreeMap<>();
         boolean declaresJudging = false;
-        for (KiePackage pkg : kieBase.getKiePackages()) {
-            List<String> names = pkg.getRules().stream().map(Rule::getName).sorted().toList();
-            if (!names.isEmpty()) {
-                rules.put(pkg.getName(), names);
+        boolean declaresHistory = false;
+        for (KieBase base : historyBase == null ? List.of(kieBase) : List.of(kieBase, historyBase)) {
+            for (KiePackage pkg : base.getKiePackages()) {
+                List<String> names = pkg.getRules().stream().map(Rule::getName).sorted().toList();
+                if (!names.isEmpty()) {
+                    rules.put(pkg.getName(), names);
+                }
+                if (base == kieBase) {
+                    declaresJudging |= pkg.getGlobalVariables().stream().anyMatch(g -> g.getName().equals("judging"));
+                } else {
+                    declaresHistory |= pkg.getGlobalVariables().stream().anyMatch(g -> g.getName().equals("history"));
+                }
             }
-            declaresJudging |= pkg.getGlobalVariables().stream().anyMatch(g -> g.getName().equals("judging"));
         }
         Map<String, String> hashes = new TreeMap<>();
         files.forEach((path, content) -> hashes.put(path, "sha256:" + sha256(content)));
-        RuleSet ruleSet = new RuleSet(version, standards, calendar, files, hashes, rules, clock.instant(), kieBase, declaresJudging);
+        RuleSet ruleSet = new RuleSet(version, standards, calendar, files, hashes, rules, clock.instant(), kieBase, declaresJudging,
+                historyBase, declaresHistory);
         try {
             new Engine().evaluate(ruleSet, Probes.all(), Probes.AS_OF);
+            Probes.judgeHistories(ruleSet);
         } catch (RuntimeException e) {
             throw new RuleSetException(List.of(failure(e, drlBySource, generated)));
         }
@@ -214,6 +227,36 @@ public final class RuleSetLoader {
             throw new RuleSetException(examples.problems());
         }
         return ruleSet.withExamples(examples.cases(), examples.expectations());
+    }
+
+    /** Whether rules of this package judge customers' histories rather than single records. */
+    static boolean isHistoryPackage(String packageName) {
+        return packageName.equals(HISTORY_PACKAGE) || packageName.startsWith(HISTORY_PACKAGE + ".");
+    }
+
+    /** Builds one rule base, adding its errors to {@code problems}; null when it does not build. */
+    private static KieBase build(KieServices kie, KieFileSystem kfs, Map<String, String> sourceOf, Map<String, String> generated,
+                                 List<RuleProblem> problems) {
+        ReleaseId releaseId = kie.newReleaseId("org.servicestandards.rules", "rules", "1." + BUILDS.incrementAndGet());
+        kfs.generateAndWritePomXML(releaseId);
+        KieBuilder builder = kie.newKieBuilder(kfs).buildAll();
+        boolean failed = false;
+        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+            failed = true;
+            RuleProblem problem = locate(message, sourceOf, generated);
+            if (!problems.contains(problem)) {
+                problems.add(problem);
+            }
+        }
+        if (failed) {
+            kie.getRepository().removeKieModule(releaseId);
+            return null;
+        }
+        try {
+            return kie.newKieContainer(releaseId).getKieBase();
+        } finally {
+            kie.getRepository().removeKieModule(releaseId);
+        }
     }
 
     /** Where the rule named in a consequence failure is written: its file and line (its row, in a table). */

@@ -207,8 +207,11 @@ class ReportsApiTest {
             JsonNode rules = json(client.get("/api/v1/rules"));
             assertThat(rules.get("version").asText()).startsWith("sha256:");
             assertThat(rules.get("standards")).extracting(s -> s.get("id").asText()).containsExactly(
-                    "first-response", "complaint-owner", "complaint-resolution", "update-frequency", "promise-kept", "courtesy");
+                    "first-response", "complaint-owner", "complaint-resolution", "update-frequency", "promise-kept", "courtesy",
+                    "contact-frequency", "strategic-visit", "complaint-follow-up", "post-sale-follow-up", "satisfaction-survey");
+            assertThat(rules.get("standards").get(6).get("scope").asText()).isEqualTo("HISTORY");
             assertThat(rules.get("files").has("tables/first-response-targets.csv")).isTrue();
+            assertThat(rules.get("files").has("history/contact-frequency.drl")).isTrue();
             assertThat(rules.get("lastReload").get("ok").asBoolean()).isTrue();
             assertThat(json(client.get("/health")).get("status").asText()).isEqualTo("UP");
         });

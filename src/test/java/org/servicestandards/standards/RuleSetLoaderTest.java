@@ -37,10 +37,10 @@ class RuleSetLoaderTest {
     }
 
     @Test
-    void the_shipped_rules_load_with_six_standards_and_a_stable_version() {
+    void the_shipped_rules_load_with_eleven_standards_and_a_stable_version() {
         RuleSet first = new RuleSetLoader().load(rules);
         RuleSet again = new RuleSetLoader().load(Path.of("rules"));
-        assertThat(first.standards()).hasSize(6);
+        assertThat(first.standards()).hasSize(11);
         assertThat(first.version()).isEqualTo(again.version()).startsWith("sha256:");
         assertThat(first.rulesByPackage().get("standards")).contains("first-response fails when the first answer came later than the target");
         assertThat(first.files()).containsKeys("standards.csv", "calendar.yaml", "standards/courtesy.drl", "tables/courtesy-items.csv");
@@ -153,7 +153,7 @@ class RuleSetLoaderTest {
         Path drl = rules.resolve("standards/complaint-owner.drl");
         Files.writeString(drl, Files.readString(drl).replace("(complaint.ownerId is missing or blank)",
                 "(System.exit and java.io.File are only words here)") + "\n// a comment may say Runtime.getRuntime()\n");
-        assertThat(new RuleSetLoader().load(rules).standards()).hasSize(6);
+        assertThat(new RuleSetLoader().load(rules).standards()).hasSize(11);
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.servicestandards.verdict.Severity;
  * breach makes the standard FAIL; the worst severity is the outcome's.
  */
 public record Breach(Interaction interaction, String standard, String rule, Severity severity, String message,
-                     String measured, String target) {
+                     String measured, String target) implements Shortfall {
 
     /** A breach found by the rule firing in {@code context}; durations are written as ISO-8601. */
     public static Breach of(Interaction interaction, String standard, RuleContext context, Severity severity,

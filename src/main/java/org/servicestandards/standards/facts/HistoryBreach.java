@@ -1,0 +1,17 @@
+package org.servicestandards.standards.facts;
+
+import org.kie.api.runtime.rule.RuleContext;
+import org.servicestandards.verdict.Severity;
+import org.servicestandards.verdict.Subject;
+
+/** Judged: a finding against a history standard about a subject (a customer or an interaction), with the evidence. */
+public record HistoryBreach(Subject subject, String standard, String rule, Severity severity, String message,
+                            String measured, String target) implements Shortfall {
+
+    /** A breach found by the rule firing in {@code context}; durations are written in days and hours (P41DT2H). */
+    public static HistoryBreach of(Subject subject, String standard, RuleContext context, Severity severity,
+                                   String message, Object measured, Object target) {
+        return new HistoryBreach(subject, standard, context.getRule().getName(), severity, message,
+                HistoryJudging.text(measured), HistoryJudging.text(target));
+    }
+}

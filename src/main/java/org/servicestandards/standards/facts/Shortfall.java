@@ -1,0 +1,19 @@
+package org.servicestandards.standards.facts;
+
+import org.servicestandards.verdict.Severity;
+
+/** A finding against a standard, whatever its subject: the rule that found it, and the evidence. */
+public interface Shortfall {
+
+    String standard();
+
+    String rule();
+
+    Severity severity();
+
+    String message();
+
+    String measured();
+
+    String target();
+}
