@@ -13,7 +13,9 @@ CREATE INDEX customers_history_changed ON customers (history_changed_at);
 -- for good, period '-'; a customer is judged afresh each month (period 'YYYY-MM' of asOf), so a
 -- monthly report counts each customer once a month. The report dimensions are copied in, as in
 -- outcomes: opened_at is the subject interaction's opening, or asOf for a customer; agent_id is
--- the customer's account manager, else the subject interaction's agent.
+-- the customer's account manager, else the subject interaction's agent. is_latest marks each
+-- subject's latest judgement under each standard, whatever its period; digest hashes what was
+-- judged but asOf, so a judgement that changed nothing is not written again.
 CREATE TABLE history_outcomes (
     standard     VARCHAR(64)  NOT NULL,
     subject_kind VARCHAR(16)  NOT NULL,
@@ -35,12 +37,14 @@ CREATE TABLE history_outcomes (
     agent_id     VARCHAR(128),
     team         VARCHAR(128),
     channel      VARCHAR(16),
+    is_latest    BOOLEAN      NOT NULL,
+    digest       CHAR(64)     NOT NULL,
     body         TEXT         NOT NULL,
     PRIMARY KEY (standard, subject_kind, subject_id, period)
 );
 CREATE INDEX history_outcomes_opened ON history_outcomes (opened_at);
 CREATE INDEX history_outcomes_due ON history_outcomes (outcome, due_at);
-CREATE INDEX history_outcomes_customer ON history_outcomes (customer_id);
+CREATE INDEX history_outcomes_customer ON history_outcomes (customer_id, is_latest);
 
 -- The findings of failed history outcomes: the evidence auditors read.
 CREATE TABLE history_findings (

@@ -9,12 +9,15 @@ import org.servicestandards.config.ServiceConfig;
 import org.servicestandards.http.HttpServer;
 import org.servicestandards.http.HttpSettings;
 import org.servicestandards.service.DeadlineKeeper;
+import org.servicestandards.service.HistoryStandards;
+import org.servicestandards.service.HistorySweeper;
 import org.servicestandards.service.RuleSets;
 import org.servicestandards.service.RulesWatcher;
 import org.servicestandards.service.StandardsService;
 import org.servicestandards.standards.RuleSetException;
 import org.servicestandards.store.Database;
 import org.servicestandards.store.JdbcCustomerRegister;
+import org.servicestandards.store.JdbcHistoryStore;
 import org.servicestandards.store.JdbcInteractionStore;
 import org.servicestandards.store.JdbcRuleSetArchive;
 import org.slf4j.Logger;
@@ -61,6 +64,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "How long the rules directory must be quiet before a change is reloaded, in ms (default ${DEFAULT-VALUE}).")
     long watchQuietMs;
 
+    @Option(names = "--sweep-at", defaultValue = "${env:STANDARDS_SWEEP_AT:-02:00}",
+            description = "Time of day of the daily sweep of the history standards, HH:mm (env STANDARDS_SWEEP_AT; default ${DEFAULT-VALUE}).")
+    java.time.LocalTime sweepAt;
+
+    @Option(names = "--sweep-zone", defaultValue = "${env:STANDARDS_SWEEP_ZONE:-UTC}",
+            description = "Time zone of --sweep-at (env STANDARDS_SWEEP_ZONE; default ${DEFAULT-VALUE}).")
+    java.time.ZoneId sweepZone;
+
     @Override
     public Integer call() {
         if (watchQuietMs <= 0) {
@@ -84,9 +95,11 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         RulesWatcher watcher = config.watchRules() ? watch(ruleSets, config.watchQuietPeriod()) : null;
+        HistoryStandards history = new HistoryStandards(ruleSets, new JdbcHistoryStore(database, clock), clock);
         StandardsService service = new StandardsService(ruleSets, new JdbcInteractionStore(database, clock),
-                new JdbcCustomerRegister(database, clock));
+                new JdbcCustomerRegister(database, clock), history);
         DeadlineKeeper deadlines = DeadlineKeeper.start(service, clock, Duration.ofSeconds(30));
+        HistorySweeper sweeper = HistorySweeper.start(history, clock, sweepAt, sweepZone);
         HttpServer server = HttpServer.start(service, new HttpSettings(config.maxBodyBytes(), config.maxBatchRecords()),
                 clock, config.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -94,7 +107,9 @@ final class ServeCommand implements Callable<Integer> {
                 watcher.close();
             }
             deadlines.close();
+            sweeper.close();
             server.close();
+            history.close();
             database.close();
         }, "shutdown"));
         LOG.info("service-standards listening on port {} with rules {} and {} store", server.port(),

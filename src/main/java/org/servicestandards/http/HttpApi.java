@@ -38,6 +38,7 @@ public final class HttpApi {
         ReportsController reports = new ReportsController(service, clock);
         RulesController rules = new RulesController(service.ruleSets());
         CustomersController customers = new CustomersController(service, clock);
+        HistoryController history = new HistoryController(service, clock);
         return Javalin.create(cfg -> {
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
             cfg.http.maxRequestSize = settings.maxBodyBytes();
@@ -63,6 +64,8 @@ public final class HttpApi {
             cfg.routes.get("/api/v1/reports/compliance", reports::compliance);
             cfg.routes.get("/api/v1/violations", reports::violations);
             cfg.routes.get("/api/v1/at-risk", reports::atRisk);
+            cfg.routes.get("/api/v1/history-standards", history::list);
+            cfg.routes.post("/api/v1/history-standards/sweep", history::sweep);
             cfg.routes.get("/api/v1/rules", rules::get);
             cfg.routes.post("/api/v1/rules/validate", rules::validate);
             cfg.routes.get("/api/v1/rules/versions", rules::versions);

@@ -31,12 +31,12 @@ public final class CsvExport {
 
     public static String violations(List<Violation> violations) {
         List<String> header = List.of("interaction_id", "revision", "opened_at", "standard", "severity", "rule", "message",
-                "measured", "target", "ruleset", "customer", "tier", "agent", "team", "channel");
+                "measured", "target", "ruleset", "customer", "tier", "agent", "team", "channel", "subject_kind");
         List<List<Object>> rows = new ArrayList<>();
         for (Violation v : violations) {
             rows.add(java.util.Arrays.asList(v.interactionId(), v.revision(), v.openedAt().toString(), v.standard(),
                     v.severity(), v.rule(), v.message(), v.measured(), v.target(), v.ruleset(), v.customer(), v.tier(),
-                    v.agent(), v.team(), v.channel()));
+                    v.agent(), v.team(), v.channel(), v.subjectKind()));
         }
         return write(header, rows);
     }

@@ -9,8 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Judges stored PENDING outcomes again as their deadlines pass, on a schedule, so the at-risk
- * list, the reports and anything reading the store stay current between requests.
+ * Judges stored PENDING outcomes again as their deadlines pass, and customers' history standards
+ * again as their records come in, on a schedule, so the at-risk list, the reports and anything
+ * reading the store stay current between requests.
  */
 public final class DeadlineKeeper implements AutoCloseable {
 
@@ -31,7 +32,11 @@ public final class DeadlineKeeper implements AutoCloseable {
             try {
                 int judged = service.judgeFallenDue(clock.instant());
                 if (judged > 0) {
-                    LOG.info("{} records judged again as their deadlines passed", judged);
+                    LOG.info("{} records and customers judged again as their deadlines passed", judged);
+                }
+                int changed = service.history().map(h -> h.judgeChanged(clock.instant())).orElse(0);
+                if (changed > 0) {
+                    LOG.debug("the history standards of {} customers judged again as their records came in", changed);
                 }
             } catch (RuntimeException e) {
                 LOG.warn("judging passed deadlines failed; trying again in {}", every, e);

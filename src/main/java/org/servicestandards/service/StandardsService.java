@@ -44,6 +44,7 @@ public final class StandardsService {
     private final RuleSets ruleSets;
     private final InteractionStore store;
     private final CustomerRegister customers;
+    private final HistoryStandards history;
     private final Engine engine = new Engine();
     private final RecordDecoder decoder = new RecordDecoder();
 
@@ -53,9 +54,20 @@ public final class StandardsService {
 
     /** With a customer register, which every stored record's tier keeps up to date. */
     public StandardsService(RuleSets ruleSets, InteractionStore store, CustomerRegister customers) {
+        this(ruleSets, store, customers, null);
+    }
+
+    /** With the history standards too, judged over the stored records. */
+    public StandardsService(RuleSets ruleSets, InteractionStore store, CustomerRegister customers, HistoryStandards history) {
         this.ruleSets = ruleSets;
         this.store = store;
         this.customers = customers;
+        this.history = history;
+    }
+
+    /** The history standards, when this service judges them. */
+    public Optional<HistoryStandards> history() {
+        return Optional.ofNullable(history);
     }
 
     public RuleSets ruleSets() {
@@ -151,10 +163,15 @@ public final class StandardsService {
 
     /**
      * Judges again, at {@code now}, every stored record whose current verdict still holds a
-     * PENDING outcome that has fallen due, so no report counts as pending what has breached.
-     * Driven by what is stored, so it picks up after a restart. Returns how many were judged.
+     * PENDING outcome that has fallen due, and every customer with such a history outcome, so
+     * no report counts as pending what has breached. Driven by what is stored, so it picks up
+     * after a restart. Returns how many records and customers were judged.
      */
     public int judgeFallenDue(Instant now) {
+        return judgeRecordsFallenDue(now) + (history == null ? 0 : history.judgeFallenDue(now));
+    }
+
+    private int judgeRecordsFallenDue(Instant now) {
         RuleSet rules = ruleSets.current();
         int judged = 0;
         for (int round = 0; round < MAX_DEADLINE_ROUNDS; round++) {

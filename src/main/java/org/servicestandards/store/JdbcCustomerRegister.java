@@ -40,6 +40,7 @@ public final class JdbcCustomerRegister implements CustomerRegister {
                             .bind(0, id).bind(1, name).bind(2, accountManager).bind(3, now).execute();
                 }
                 startPeriod(h, id, tier, since, REGISTER, true);
+                changed(h, id, now);
             });
         } finally {
             writes.unlock();
@@ -66,11 +67,17 @@ public final class JdbcCustomerRegister implements CustomerRegister {
                                 .bind(0, record.customer().name()).bind(1, id).execute();
                     }
                     startPeriod(h, id, record.tier(), record.openedAt(), RECORD, false);
+                    changed(h, id, now);
                 }
             });
         } finally {
             writes.unlock();
         }
+    }
+
+    /** Notes that the customer's history changed, so their history standards are judged again. */
+    private static void changed(Handle h, String id, long now) {
+        h.createUpdate("UPDATE customers SET history_changed_at = ? WHERE id = ?").bind(0, now).bind(1, id).execute();
     }
 
     /**

@@ -1,13 +1,8 @@
 package org.servicestandards.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,7 +16,6 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.servicestandards.interaction.Interaction;
-import org.servicestandards.json.Json;
 import org.servicestandards.report.AtRisk;
 import org.servicestandards.report.ComplianceReport;
 import org.servicestandards.report.ComplianceRow;
@@ -45,7 +39,6 @@ public final class JdbcInteractionStore implements InteractionStore {
 
     private final Jdbi jdbi;
     private final Clock clock;
-    private final ObjectMapper json = Json.mapper();
     private final ReentrantLock writes;
 
     public JdbcInteractionStore(Database database, Clock clock) {
@@ -111,17 +104,18 @@ public final class JdbcInteractionStore implements InteractionStore {
             }
             int revision = head == null ? 1 : head.revision() + 1;
             if (head == null) {
-                int inserted = h.createUpdate("INSERT INTO interactions (id, latest_revision, content_hash, updated_at)"
-                                + " VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
-                        .bind(0, id).bind(1, revision).bind(2, submission.contentHash()).bind(3, now).execute();
+                int inserted = h.createUpdate("INSERT INTO interactions (id, latest_revision, content_hash, updated_at, customer_id)"
+                                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
+                        .bind(0, id).bind(1, revision).bind(2, submission.contentHash()).bind(3, now)
+                        .bind(4, record.customer().id()).execute();
                 if (inserted != 1) {
                     throw new LostRace();
                 }
             } else {
-                int updated = h.createUpdate("UPDATE interactions SET latest_revision = ?, content_hash = ?, updated_at = ?"
-                                + " WHERE id = ? AND latest_revision = ?")
-                        .bind(0, revision).bind(1, submission.contentHash()).bind(2, now).bind(3, id)
-                        .bind(4, head.revision()).execute();
+                int updated = h.createUpdate("UPDATE interactions SET latest_revision = ?, content_hash = ?, updated_at = ?,"
+                                + " customer_id = ? WHERE id = ? AND latest_revision = ?")
+                        .bind(0, revision).bind(1, submission.contentHash()).bind(2, now).bind(3, record.customer().id())
+                        .bind(4, id).bind(5, head.revision()).execute();
                 if (updated != 1) {
                     throw new LostRace();
                 }
@@ -169,7 +163,7 @@ public final class JdbcInteractionStore implements InteractionStore {
 
         void add(Interaction record, int revision, int verdictNo, Verdict verdict) {
             String id = record.id();
-            verdicts.add(id, revision, verdictNo, verdict.ruleset(), verdict.asOf().toEpochMilli(), now, write(verdict));
+            verdicts.add(id, revision, verdictNo, verdict.ruleset(), verdict.asOf().toEpochMilli(), now, StoredJson.write(verdict));
             for (StandardOutcome outcome : verdict.outcomes()) {
                 rows.add(new OutcomeRow(record, revision, verdictNo, verdict.ruleset(), outcome));
                 int seq = 0;
@@ -185,16 +179,14 @@ public final class JdbcInteractionStore implements InteractionStore {
             for (OutcomeRow row : rows) {
                 Interaction record = row.record();
                 StandardOutcome outcome = row.outcome();
-                ZonedDateTime opened = record.openedAt().atZone(ZoneOffset.UTC);
                 outcomes.bind("id", record.id()).bind("revision", row.revision()).bind("verdictNo", row.verdictNo())
                         .bind("standard", outcome.standard()).bind("outcome", outcome.outcome().name())
                         .bind("severity", outcome.severity() == null ? null : outcome.severity().name())
                         .bind("dueAt", outcome.dueAt() == null ? null : outcome.dueAt().toEpochMilli())
                         .bind("score", outcome.score()).bind("current", current.test(record.id(), row.revision()))
                         .bind("ruleset", row.ruleset()).bind("openedAt", record.openedAt().toEpochMilli())
-                        .bind("week", String.format("%d-W%02d", opened.get(IsoFields.WEEK_BASED_YEAR),
-                                opened.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)))
-                        .bind("month", String.format("%d-%02d", opened.getYear(), opened.getMonthValue()))
+                        .bind("week", ReportPeriods.week(record.openedAt()))
+                        .bind("month", ReportPeriods.month(record.openedAt()))
                         .bind("customer", record.customer().id()).bind("tier", record.tier().name())
                         .bind("agent", record.agent().id()).bind("team", record.agent().team())
                         .bind("channel", record.channel().name()).add();
@@ -216,7 +208,7 @@ public final class JdbcInteractionStore implements InteractionStore {
                         + " ORDER BY r.interaction_id LIMIT :limit")
                 .bind("after", after).bind("current", true).bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli())
                 .bind("limit", limit)
-                .map((rs, ctx) -> new Rejudging(rs.getInt(2), read(rs.getString(3), Interaction.class)))
+                .map((rs, ctx) -> new Rejudging(rs.getInt(2), StoredJson.read(rs.getString(3), Interaction.class)))
                 .list());
     }
 
@@ -230,7 +222,7 @@ public final class JdbcInteractionStore implements InteractionStore {
                         + " AND o.is_current = :current AND o.outcome = 'PENDING' AND o.due_at < :until)"
                         + " ORDER BY r.interaction_id LIMIT :limit")
                 .bind("current", true).bind("until", until.toEpochMilli()).bind("limit", limit)
-                .map((rs, ctx) -> new Rejudging(rs.getInt(1), read(rs.getString(2), Interaction.class)))
+                .map((rs, ctx) -> new Rejudging(rs.getInt(1), StoredJson.read(rs.getString(2), Interaction.class)))
                 .list());
     }
 
@@ -269,13 +261,13 @@ public final class JdbcInteractionStore implements InteractionStore {
             Map<Integer, List<Verdict>> verdictsByRevision = new HashMap<>();
             h.createQuery("SELECT revision, body FROM verdicts WHERE interaction_id = ? ORDER BY revision, verdict_no")
                     .bind(0, id)
-                    .map((rs, ctx) -> Map.entry(rs.getInt(1), read(rs.getString(2), Verdict.class)))
+                    .map((rs, ctx) -> Map.entry(rs.getInt(1), StoredJson.read(rs.getString(2), Verdict.class)))
                     .forEach(e -> verdictsByRevision.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
             List<StoredRecord.Revision> revisions = h.createQuery(
                             "SELECT revision, content_hash, received_at, body FROM revisions WHERE interaction_id = ? ORDER BY revision")
                     .bind(0, id)
                     .map((rs, ctx) -> new StoredRecord.Revision(rs.getInt(1), rs.getString(2),
-                            Instant.ofEpochMilli(rs.getLong(3)), read(rs.getString(4), Interaction.class),
+                            Instant.ofEpochMilli(rs.getLong(3)), StoredJson.read(rs.getString(4), Interaction.class),
                             verdictsByRevision.getOrDefault(rs.getInt(1), List.of())))
                     .list();
             return Optional.of(new StoredRecord(id, latest.get(), revisions));
@@ -290,7 +282,7 @@ public final class JdbcInteractionStore implements InteractionStore {
     private Optional<Verdict> currentVerdict(Handle h, String id) {
         return h.createQuery("SELECT v.body FROM verdicts v JOIN interactions i ON i.id = v.interaction_id"
                         + " AND i.latest_revision = v.revision WHERE v.interaction_id = ? ORDER BY v.verdict_no DESC")
-                .bind(0, id).setMaxRows(1).mapTo(String.class).findFirst().map(body -> read(body, Verdict.class));
+                .bind(0, id).setMaxRows(1).mapTo(String.class).findFirst().map(body -> StoredJson.read(body, Verdict.class));
     }
 
     private static String column(GroupBy groupBy) {
@@ -310,10 +302,13 @@ public final class JdbcInteractionStore implements InteractionStore {
         StringJoiner columns = new StringJoiner(", ");
         groupBy.forEach(g -> columns.add(column(g)));
         String select = groupBy.isEmpty() ? "" : columns + ", ";
+        // Per-interaction outcomes and the history standards' kept outcomes, counted alike.
+        String dimensions = "standard, outcome, agent_id, team, tier, channel, opened_week, opened_month";
         String sql = "SELECT " + select
                 + "SUM(CASE WHEN outcome = 'PASS' THEN 1 ELSE 0 END), SUM(CASE WHEN outcome = 'FAIL' THEN 1 ELSE 0 END),"
                 + " SUM(CASE WHEN outcome = 'PENDING' THEN 1 ELSE 0 END), SUM(CASE WHEN outcome = 'NOT_APPLICABLE' THEN 1 ELSE 0 END)"
-                + " FROM outcomes o WHERE " + where(filters, false)
+                + " FROM (SELECT " + dimensions + " FROM outcomes o WHERE " + where(filters, false, false)
+                + " UNION ALL SELECT " + dimensions + " FROM history_outcomes o WHERE " + where(filters, false, true) + ") o"
                 + (groupBy.isEmpty() ? "" : " GROUP BY " + columns + " ORDER BY " + columns);
         List<ComplianceRow> rows = jdbi.withHandle(h -> bind(h.createQuery(sql), filters)
                 .map((rs, ctx) -> {
@@ -333,19 +328,24 @@ public final class JdbcInteractionStore implements InteractionStore {
 
     @Override
     public Page<Violation> violations(Filters filters, int page, int size) {
-        String from = " FROM outcomes o JOIN findings f ON f.interaction_id = o.interaction_id AND f.revision = o.revision"
-                + " AND f.verdict_no = o.verdict_no AND f.standard = o.standard WHERE o.outcome = 'FAIL' AND " + where(filters, true);
+        String union = "SELECT o.interaction_id AS subject_id, 'interaction' AS subject_kind, o.revision, o.standard, f.rule,"
+                + " f.severity, f.message, f.measured, f.target, o.ruleset, o.opened_at, o.customer_id, o.tier, o.agent_id, o.team,"
+                + " o.channel, f.seq FROM outcomes o JOIN findings f ON f.interaction_id = o.interaction_id AND f.revision = o.revision"
+                + " AND f.verdict_no = o.verdict_no AND f.standard = o.standard WHERE o.outcome = 'FAIL' AND " + where(filters, true, false)
+                + " UNION ALL SELECT o.subject_id, o.subject_kind, CAST(NULL AS INTEGER), o.standard, f.rule, f.severity, f.message,"
+                + " f.measured, f.target, o.ruleset, o.opened_at, o.customer_id, o.tier, o.agent_id, o.team, o.channel, f.seq"
+                + " FROM history_outcomes o JOIN history_findings f ON f.standard = o.standard AND f.subject_kind = o.subject_kind"
+                + " AND f.subject_id = o.subject_id AND f.period = o.period WHERE o.outcome = 'FAIL' AND " + where(filters, true, true);
         return jdbi.withHandle(h -> {
-            long total = bind(h.createQuery("SELECT COUNT(*)" + from), filters).mapTo(Long.class).one();
-            List<Violation> items = bind(h.createQuery("SELECT o.interaction_id, o.revision, o.standard, f.rule, f.severity,"
-                            + " f.message, f.measured, f.target, o.ruleset, o.opened_at, o.customer_id, o.tier, o.agent_id,"
-                            + " o.team, o.channel" + from
-                            + " ORDER BY o.opened_at DESC, o.interaction_id, o.standard, f.seq LIMIT :limit OFFSET :offset"), filters)
+            long total = bind(h.createQuery("SELECT COUNT(*) FROM (" + union + ") v"), filters).mapTo(Long.class).one();
+            List<Violation> items = bind(h.createQuery("SELECT subject_id, revision, standard, rule, severity, message, measured,"
+                            + " target, ruleset, opened_at, customer_id, tier, agent_id, team, channel, subject_kind FROM (" + union + ") v"
+                            + " ORDER BY opened_at DESC, subject_id, standard, seq LIMIT :limit OFFSET :offset"), filters)
                     .bind("limit", size).bind("offset", (long) (page - 1) * size)
-                    .map((rs, ctx) -> new Violation(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                            Instant.ofEpochMilli(rs.getLong(10)), rs.getString(11), rs.getString(12), rs.getString(13),
-                            rs.getString(14), rs.getString(15)))
+                    .map((rs, ctx) -> new Violation(rs.getString(1), rs.getObject(2) == null ? null : rs.getInt(2),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                            rs.getString(9), Instant.ofEpochMilli(rs.getLong(10)), rs.getString(11), rs.getString(12), rs.getString(13),
+                            rs.getString(14), rs.getString(15), rs.getString(16)))
                     .list();
             return new Page<>(items, page, size, total);
         });
@@ -353,20 +353,26 @@ public final class JdbcInteractionStore implements InteractionStore {
 
     @Override
     public List<AtRisk> atRisk(Instant asOf, Instant until, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT interaction_id, revision, standard, due_at, opened_at, customer_id,"
-                        + " tier, agent_id, team, channel FROM outcomes WHERE is_current = :current AND outcome = 'PENDING'"
-                        + " AND due_at IS NOT NULL AND due_at <= :until ORDER BY due_at, interaction_id, standard LIMIT :limit")
+        return jdbi.withHandle(h -> h.createQuery("SELECT subject_id, revision, standard, due_at, opened_at, customer_id, tier,"
+                        + " agent_id, team, channel, subject_kind FROM (SELECT interaction_id AS subject_id, revision, standard, due_at,"
+                        + " opened_at, customer_id, tier, agent_id, team, channel, 'interaction' AS subject_kind FROM outcomes"
+                        + " WHERE is_current = :current AND outcome = 'PENDING' AND due_at IS NOT NULL AND due_at <= :until"
+                        + " UNION ALL SELECT subject_id, CAST(NULL AS INTEGER), standard, due_at, opened_at, customer_id, tier, agent_id,"
+                        + " team, channel, subject_kind FROM history_outcomes WHERE outcome = 'PENDING' AND due_at IS NOT NULL"
+                        + " AND due_at <= :until) a ORDER BY due_at, subject_id, standard LIMIT :limit")
                 .bind("current", true).bind("until", until.toEpochMilli()).bind("limit", limit)
                 .map((rs, ctx) -> {
                     Instant due = Instant.ofEpochMilli(rs.getLong(4));
-                    return new AtRisk(rs.getString(1), rs.getInt(2), rs.getString(3), due, due.isBefore(asOf),
-                            Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6), rs.getString(7), rs.getString(8),
-                            rs.getString(9), rs.getString(10));
+                    return new AtRisk(rs.getString(1), rs.getObject(2) == null ? null : rs.getInt(2), rs.getString(3), due,
+                            due.isBefore(asOf), Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6), rs.getString(7),
+                            rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11));
                 }).list());
     }
 
-    private static String where(Filters f, boolean findingSeverity) {
-        StringBuilder where = new StringBuilder(f.ruleset() == null ? "o.is_current = :current"
+    /** The conditions of a report's filters, over outcomes or (when {@code history}) the history standards' outcomes. */
+    private static String where(Filters f, boolean findingSeverity, boolean history) {
+        StringBuilder where = new StringBuilder(history ? (f.ruleset() == null ? "o.is_latest IS NOT NULL" : "o.ruleset = :ruleset")
+                : f.ruleset() == null ? "o.is_current = :current"
                 // Each record's latest revision, judged by the chosen rule set, its latest such verdict.
                 : "o.ruleset = :ruleset AND o.revision = (SELECT i.latest_revision FROM interactions i WHERE i.id = o.interaction_id)"
                         + " AND o.verdict_no = (SELECT MAX(v.verdict_no) FROM verdicts v WHERE v.interaction_id = o.interaction_id"
@@ -422,22 +428,6 @@ public final class JdbcInteractionStore implements InteractionStore {
     private static void bindText(Query query, String name, String value) {
         if (value != null) {
             query.bind(name, value);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
-        }
-    }
-
-    private <T> T read(String body, Class<T> type) {
-        try {
-            return json.readValue(body, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON no longer reads as " + type.getSimpleName(), e);
         }
     }
 }

@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.servicestandards.service.HistoryStandards;
 import org.servicestandards.service.RuleSets;
 import org.servicestandards.service.StandardsService;
 import org.servicestandards.store.Database;
 import org.servicestandards.testing.TestDatabases;
 import org.servicestandards.store.JdbcCustomerRegister;
+import org.servicestandards.store.JdbcHistoryStore;
 import org.servicestandards.store.JdbcInteractionStore;
 import org.servicestandards.store.JdbcRuleSetArchive;
 
@@ -23,6 +25,7 @@ final class TestApp implements AutoCloseable {
 
     final Database database;
     final StandardsService service;
+    final HistoryStandards history;
     final Javalin app;
 
     TestApp(Path dataDirectory, HttpSettings settings) {
@@ -32,8 +35,10 @@ final class TestApp implements AutoCloseable {
     TestApp(Path dataDirectory, HttpSettings settings, Path rules) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         database = TestDatabases.open(dataDirectory);
-        service = new StandardsService(RuleSets.load(rules, clock, new JdbcRuleSetArchive(database)),
-                new JdbcInteractionStore(database, clock), new JdbcCustomerRegister(database, clock));
+        RuleSets ruleSets = RuleSets.load(rules, clock, new JdbcRuleSetArchive(database));
+        history = new HistoryStandards(ruleSets, new JdbcHistoryStore(database, clock), clock, 2);
+        service = new StandardsService(ruleSets, new JdbcInteractionStore(database, clock), new JdbcCustomerRegister(database, clock),
+                history);
         app = HttpApi.create(service, settings, clock);
     }
 
@@ -51,6 +56,7 @@ final class TestApp implements AutoCloseable {
 
     @Override
     public void close() {
+        history.close();
         database.close();
     }
 }

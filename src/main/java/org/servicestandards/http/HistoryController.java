@@ -1,0 +1,69 @@
+package org.servicestandards.http;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.servicestandards.report.HistoryPage;
+import org.servicestandards.report.HistoryQuery;
+import org.servicestandards.service.HistoryStandards;
+import org.servicestandards.service.StandardsService;
+import org.servicestandards.standards.StandardScope;
+import org.servicestandards.verdict.Outcome;
+
+/** The history standards judged as of a date, and the sweep that keeps their outcomes for reports. */
+final class HistoryController {
+
+    static final int MAX_LIMIT = 1000;
+
+    private final StandardsService service;
+    private final Clock clock;
+
+    HistoryController(StandardsService service, Clock clock) {
+        this.service = service;
+        this.clock = clock;
+    }
+
+    void list(Context ctx) {
+        HistoryStandards history = history();
+        Set<String> standards = service.ruleSets().current().standards(StandardScope.HISTORY).stream()
+                .map(s -> s.id()).collect(Collectors.toSet());
+        HistoryQuery query = new HistoryQuery(
+                Params.instant(ctx, "asOf", clock.instant()),
+                Params.text(ctx, "customer", Set.of()),
+                Params.text(ctx, "standard", standards),
+                Params.text(ctx, "outcome", Set.of(Outcome.PASS.name(), Outcome.FAIL.name(), Outcome.PENDING.name())),
+                Params.text(ctx, "accountManager", Set.of()),
+                Params.text(ctx, "after", Set.of()),
+                Params.integer(ctx, "limit", 100, 1, MAX_LIMIT));
+        HistoryPage page = history.page(query);
+        if (query.customer() != null && page.customers() == 0) {
+            throw Problem.notFound("no customer '" + query.customer() + "'"
+                    + (query.accountManager() == null ? "" : " of account manager '" + query.accountManager() + "'")
+                    + " in the register");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("asOf", page.asOf());
+        body.put("ruleset", page.ruleset());
+        body.put("customers", page.customers());
+        body.put("items", page.items());
+        body.put("next", page.next());
+        ctx.json(body);
+    }
+
+    /** Runs a sweep now (as of {@code asOf}, default now) and keeps its outcomes. */
+    void sweep(Context ctx) {
+        Instant asOf = Params.instant(ctx, "asOf", clock.instant());
+        HistoryStandards.Sweep sweep = history().sweep(asOf);
+        ctx.json(sweep);
+    }
+
+    private HistoryStandards history() {
+        return service.history().orElseThrow(() -> new Problem(404, "not-found", "Not found",
+                "this service does not judge history standards", List.of()));
+    }
+}

@@ -1,0 +1,357 @@
+package org.servicestandards.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.servicestandards.interaction.Interaction;
+import org.servicestandards.interaction.Tier;
+import org.servicestandards.verdict.Finding;
+import org.servicestandards.verdict.HistoryOutcome;
+import org.servicestandards.verdict.Outcome;
+
+/** Customers' histories and the history standards' outcomes over JDBC, portable SQL. */
+public final class JdbcHistoryStore implements HistoryStore {
+
+    private static final int CHUNK = 500;
+    /** The period of an interaction's outcome: it is judged once for good. */
+    private static final String FOR_GOOD = "-";
+
+    private final Jdbi jdbi;
+    private final ReentrantLock writes;
+    private final Clock clock;
+    private final Outbox outbox;
+
+    public JdbcHistoryStore(Database database, Clock clock, Outbox outbox) {
+        this.jdbi = database.jdbi();
+        this.writes = database.writeLock();
+        this.clock = clock;
+        this.outbox = outbox;
+    }
+
+    public JdbcHistoryStore(Database database, Clock clock) {
+        this(database, clock, Outbox.NONE);
+    }
+
+    @Override
+    public Optional<CustomerRecords> customer(String id) {
+        List<CustomerRecords> found = histories(List.of(id));
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    @Override
+    public List<String> customerIds(String after, int limit, String accountManager) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM customers WHERE id > :after"
+                        + (accountManager == null ? "" : " AND account_manager = :manager") + " ORDER BY id LIMIT :limit")
+                .bind("after", after).bind("limit", limit).bind("manager", accountManager)
+                .mapTo(String.class).list());
+    }
+
+    @Override
+    public List<CustomerRecords> histories(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<String> sorted = ids.stream().sorted().distinct().toList();
+        String first = sorted.get(0);
+        String last = sorted.get(sorted.size() - 1);
+        Set<String> wanted = new HashSet<>(sorted);
+        return jdbi.withHandle(h -> {
+            Map<String, String[]> registered = new TreeMap<>();
+            h.createQuery("SELECT id, name, account_manager FROM customers WHERE id >= :first AND id <= :last")
+                    .bind("first", first).bind("last", last)
+                    .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                    .forEach(row -> {
+                        if (wanted.contains(row[0])) {
+                            registered.put(row[0], row);
+                        }
+                    });
+            Map<String, Map<Instant, Tier>> tiers = new HashMap<>();
+            h.createQuery("SELECT customer_id, since, tier FROM customer_tiers WHERE customer_id >= :first AND customer_id <= :last")
+                    .bind("first", first).bind("last", last)
+                    .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getString(3)})
+                    .forEach(row -> {
+                        if (registered.containsKey((String) row[0])) {
+                            tiers.computeIfAbsent((String) row[0], k -> new TreeMap<>())
+                                    .put(Instant.ofEpochMilli((Long) row[1]), Tier.valueOf((String) row[2]));
+                        }
+                    });
+            Map<String, List<Interaction>> records = new HashMap<>();
+            h.createQuery("SELECT i.customer_id, r.body FROM interactions i JOIN revisions r ON r.interaction_id = i.id"
+                            + " AND r.revision = i.latest_revision WHERE i.customer_id >= :first AND i.customer_id <= :last")
+                    .bind("first", first).bind("last", last)
+                    .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
+                    .forEach(row -> {
+                        if (registered.containsKey(row[0])) {
+                            records.computeIfAbsent(row[0], k -> new ArrayList<>()).add(StoredJson.read(row[1], Interaction.class));
+                        }
+                    });
+            List<CustomerRecords> histories = new ArrayList<>(registered.size());
+            for (String[] customer : registered.values()) {
+                histories.add(new CustomerRecords(customer[0], customer[1], customer[2],
+                        tiers.getOrDefault(customer[0], Map.of()), records.getOrDefault(customer[0], List.of())));
+            }
+            return histories;
+        });
+    }
+
+    /** A subject's latest stored judgement under a standard. */
+    private record Latest(String period, String outcome, long asOf, String digest) {
+    }
+
+    private static String key(String standard, String kind, String id) {
+        return standard + '\u0000' + kind + '\u0000' + id;
+    }
+
+    @Override
+    public int save(Map<String, List<HistoryOutcome>> byCustomer, Instant asOf) {
+        if (byCustomer.isEmpty()) {
+            return 0;
+        }
+        String period = ReportPeriods.month(asOf);
+        writes.lock();
+        try {
+            return jdbi.inTransaction(h -> {
+                Map<String, Map<String, Latest>> latest = latest(h, new ArrayList<>(byCustomer.keySet()));
+                Writer writer = new Writer(h, clock.millis());
+                int kept = 0;
+                for (Map.Entry<String, List<HistoryOutcome>> customer : byCustomer.entrySet()) {
+                    Map<String, Latest> before = latest.getOrDefault(customer.getKey(), Map.of());
+                    Set<String> judged = new HashSet<>();
+                    for (HistoryOutcome outcome : customer.getValue()) {
+                        String key = key(outcome.standard(), outcome.subject().kind(), outcome.subject().id());
+                        judged.add(key);
+                        String rowPeriod = outcome.subject().isCustomer() ? period : FOR_GOOD;
+                        Latest previous = before.get(key);
+                        if (previous != null && previous.asOf() > asOf.toEpochMilli()) {
+                            continue;
+                        }
+                        String digest = digest(outcome);
+                        if (previous != null && previous.period().equals(rowPeriod) && previous.digest().equals(digest)) {
+                            continue;
+                        }
+                        if (previous != null && !previous.period().equals(rowPeriod)) {
+                            writer.notLatest(outcome.standard(), outcome.subject().kind(), outcome.subject().id(), previous.period());
+                        }
+                        if (previous != null && previous.period().equals(rowPeriod) && Outcome.FAIL.name().equals(previous.outcome())) {
+                            writer.dropFindings(outcome.standard(), outcome.subject().kind(), outcome.subject().id(), rowPeriod);
+                        }
+                        writer.put(outcome, rowPeriod, digest);
+                        kept++;
+                        if (outcome.outcome() == Outcome.FAIL && (previous == null || !Outcome.FAIL.name().equals(previous.outcome()))) {
+                            writer.events.add(failed(outcome));
+                        }
+                    }
+                    for (Map.Entry<String, Latest> gone : before.entrySet()) {
+                        if (judged.contains(gone.getKey())) {
+                            continue;
+                        }
+                        String[] parts = gone.getKey().split("\u0000", 3);
+                        String gonePeriod = gone.getValue().period();
+                        if (gonePeriod.equals(period) || gonePeriod.equals(FOR_GOOD)) {
+                            // The standard no longer applies to the subject: this period's judgement goes.
+                            writer.drop(parts[0], parts[1], parts[2], gonePeriod);
+                        } else {
+                            writer.notLatest(parts[0], parts[1], parts[2], gonePeriod);
+                        }
+                    }
+                }
+                writer.flush();
+                outbox.enqueue(h, writer.events);
+                return kept;
+            });
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    private Map<String, Map<String, Latest>> latest(Handle h, List<String> customers) {
+        Map<String, Map<String, Latest>> latest = new HashMap<>();
+        for (int start = 0; start < customers.size(); start += CHUNK) {
+            h.createQuery("SELECT customer_id, standard, subject_kind, subject_id, period, outcome, as_of, digest"
+                            + " FROM history_outcomes WHERE is_latest = :latest AND customer_id IN (<ids>)")
+                    .bind("latest", true).bindList("ids", customers.subList(start, Math.min(customers.size(), start + CHUNK)))
+                    .map((rs, ctx) -> {
+                        latest.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(key(rs.getString(2), rs.getString(3),
+                                rs.getString(4)), new Latest(rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8)));
+                        return 1;
+                    }).list();
+        }
+        return latest;
+    }
+
+    private static OutcomeEvent failed(HistoryOutcome outcome) {
+        return new OutcomeEvent(OutcomeEvent.FAILED, "failed|" + outcome.subject().kind() + "|" + outcome.subject().id() + "|"
+                + outcome.standard() + "|" + outcome.asOf().toEpochMilli(), outcome.standard(),
+                outcome.severity() == null ? null : outcome.severity().name(), outcome.subject().kind(), outcome.subject().id(),
+                outcome.customer(), agent(outcome), outcome.dueAt(), outcome.asOf(), outcome.ruleset(), outcome.findings());
+    }
+
+    /** Who answers for the outcome in reports: the account manager, else the agent of the subject interaction. */
+    private static String agent(HistoryOutcome outcome) {
+        return outcome.accountManager() != null ? outcome.accountManager() : outcome.subject().agent();
+    }
+
+    /** Batches the writes of one save. */
+    private final class Writer {
+        private final long now;
+        private final PreparedBatch upserts;
+        private final PreparedBatch findings;
+        private final PreparedBatch dropFindings;
+        private final PreparedBatch drops;
+        private final PreparedBatch notLatest;
+        private final List<OutcomeEvent> events = new ArrayList<>();
+
+        Writer(Handle h, long now) {
+            this.now = now;
+            upserts = h.prepareBatch("INSERT INTO history_outcomes (standard, subject_kind, subject_id, period, outcome, severity,"
+                    + " due_at, window_from, window_to, as_of, judged_at, ruleset, opened_at, opened_week, opened_month, customer_id,"
+                    + " tier, agent_id, team, channel, is_latest, digest, body) VALUES (:standard, :kind, :id, :period, :outcome,"
+                    + " :severity, :dueAt, :from, :to, :asOf, :judgedAt, :ruleset, :openedAt, :week, :month, :customer, :tier, :agent,"
+                    + " :team, :channel, :latest, :digest, :body) ON CONFLICT (standard, subject_kind, subject_id, period) DO UPDATE SET"
+                    + " outcome = excluded.outcome, severity = excluded.severity, due_at = excluded.due_at,"
+                    + " window_from = excluded.window_from, window_to = excluded.window_to, as_of = excluded.as_of,"
+                    + " judged_at = excluded.judged_at, ruleset = excluded.ruleset, opened_at = excluded.opened_at,"
+                    + " opened_week = excluded.opened_week, opened_month = excluded.opened_month, customer_id = excluded.customer_id,"
+                    + " tier = excluded.tier, agent_id = excluded.agent_id, team = excluded.team, channel = excluded.channel,"
+                    + " is_latest = excluded.is_latest, digest = excluded.digest, body = excluded.body");
+            findings = h.prepareBatch("INSERT INTO history_findings (standard, subject_kind, subject_id, period, seq, rule, severity,"
+                    + " message, measured, target) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            dropFindings = h.prepareBatch("DELETE FROM history_findings WHERE standard = ? AND subject_kind = ? AND subject_id = ?"
+                    + " AND period = ?");
+            drops = h.prepareBatch("DELETE FROM history_outcomes WHERE standard = ? AND subject_kind = ? AND subject_id = ?"
+                    + " AND period = ?");
+            notLatest = h.prepareBatch("UPDATE history_outcomes SET is_latest = ? WHERE standard = ? AND subject_kind = ?"
+                    + " AND subject_id = ? AND period = ?");
+        }
+
+        void put(HistoryOutcome outcome, String period, String digest) {
+            Instant placedAt = outcome.subject().openedAt() != null ? outcome.subject().openedAt() : outcome.asOf();
+            upserts.bind("standard", outcome.standard()).bind("kind", outcome.subject().kind()).bind("id", outcome.subject().id())
+                    .bind("period", period).bind("outcome", outcome.outcome().name())
+                    .bind("severity", outcome.severity() == null ? null : outcome.severity().name())
+                    .bind("dueAt", millis(outcome.dueAt()))
+                    .bind("from", outcome.window() == null ? null : millis(outcome.window().from()))
+                    .bind("to", outcome.window() == null ? null : millis(outcome.window().to()))
+                    .bind("asOf", outcome.asOf().toEpochMilli()).bind("judgedAt", now).bind("ruleset", outcome.ruleset())
+                    .bind("openedAt", placedAt.toEpochMilli()).bind("week", ReportPeriods.week(placedAt))
+                    .bind("month", ReportPeriods.month(placedAt)).bind("customer", outcome.customer()).bind("tier", outcome.tier())
+                    .bind("agent", agent(outcome)).bind("team", outcome.subject().team()).bind("channel", outcome.subject().channel())
+                    .bind("latest", true).bind("digest", digest).bind("body", StoredJson.write(outcome)).add();
+            int seq = 0;
+            for (Finding finding : outcome.findings()) {
+                findings.add(outcome.standard(), outcome.subject().kind(), outcome.subject().id(), period, ++seq, finding.rule(),
+                        finding.severity().name(), finding.message(), finding.measured(), finding.target());
+            }
+        }
+
+        void dropFindings(String standard, String kind, String id, String period) {
+            dropFindings.add(standard, kind, id, period);
+        }
+
+        void drop(String standard, String kind, String id, String period) {
+            dropFindings.add(standard, kind, id, period);
+            drops.add(standard, kind, id, period);
+        }
+
+        void notLatest(String standard, String kind, String id, String period) {
+            notLatest.add(false, standard, kind, id, period);
+        }
+
+        void flush() {
+            // Old findings go before new ones are written under the same key.
+            for (PreparedBatch batch : List.of(dropFindings, drops, notLatest, upserts, findings)) {
+                if (batch.size() > 0) {
+                    batch.execute();
+                }
+            }
+        }
+    }
+
+    @Override
+    public List<String> pendingFallenDue(Instant until, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT customer_id FROM history_outcomes WHERE outcome = 'PENDING'"
+                        + " AND due_at < :until ORDER BY customer_id LIMIT :limit")
+                .bind("until", until.toEpochMilli()).bind("limit", limit).mapTo(String.class).list());
+    }
+
+    @Override
+    public Map<String, Long> changed(int limit) {
+        Map<String, Long> changed = new LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT id, history_changed_at FROM customers WHERE history_changed_at IS NOT NULL"
+                        + " ORDER BY history_changed_at, id LIMIT :limit")
+                .bind("limit", limit)
+                .map((rs, ctx) -> changed.put(rs.getString(1), rs.getLong(2))).list());
+        return changed;
+    }
+
+    @Override
+    public void judged(Map<String, Long> changedAt) {
+        if (changedAt.isEmpty()) {
+            return;
+        }
+        writes.lock();
+        try {
+            jdbi.useTransaction(h -> {
+                PreparedBatch batch = h.prepareBatch("UPDATE customers SET history_changed_at = NULL WHERE id = ? AND history_changed_at = ?");
+                changedAt.forEach((id, at) -> batch.add(id, at));
+                batch.execute();
+            });
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    @Override
+    public void sweep(Instant asOf, Instant startedAt, Instant finishedAt, String ruleset, int customers, int outcomes) {
+        writes.lock();
+        try {
+            jdbi.useTransaction(h -> {
+                h.createUpdate("DELETE FROM history_sweeps WHERE as_of = ?").bind(0, asOf.toEpochMilli()).execute();
+                h.createUpdate("INSERT INTO history_sweeps (as_of, started_at, finished_at, ruleset, customers, outcomes)"
+                                + " VALUES (?, ?, ?, ?, ?, ?)")
+                        .bind(0, asOf.toEpochMilli()).bind(1, startedAt.toEpochMilli()).bind(2, millis(finishedAt))
+                        .bind(3, ruleset).bind(4, customers).bind(5, outcomes).execute();
+            });
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    @Override
+    public Optional<Instant> lastSweep() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT as_of FROM history_sweeps WHERE finished_at IS NOT NULL ORDER BY as_of DESC")
+                .setMaxRows(1).mapTo(Long.class).findFirst().map(Instant::ofEpochMilli));
+    }
+
+    private static Long millis(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
+    }
+
+    /** A hash of everything judged but asOf: equal digests, nothing new to write. */
+    private String digest(HistoryOutcome outcome) {
+        String content = StoredJson.write(new HistoryOutcome(outcome.standard(), outcome.subject(), outcome.customer(), outcome.accountManager(),
+                outcome.tier(), outcome.outcome(), outcome.severity(), outcome.dueAt(), outcome.window(), outcome.evidence(),
+                outcome.findings(), Instant.EPOCH, outcome.ruleset()));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
