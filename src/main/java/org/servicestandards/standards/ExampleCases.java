@@ -8,6 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +21,9 @@ import org.servicestandards.interaction.FieldError;
 import org.servicestandards.interaction.Instants;
 import org.servicestandards.interaction.Interaction;
 import org.servicestandards.interaction.RecordDecoder;
+import org.servicestandards.interaction.Tier;
+import org.servicestandards.standards.facts.CustomerHistory;
+import org.servicestandards.verdict.HistoryOutcome;
 import org.servicestandards.verdict.Finding;
 import org.servicestandards.verdict.StandardOutcome;
 import org.servicestandards.verdict.Verdict;
@@ -35,6 +42,10 @@ import org.servicestandards.verdict.Verdict;
  *   ex-1:
  *     first-response: PASS          # or FAIL, FAIL MAJOR, PENDING, NOT_APPLICABLE
  * </pre>
+ * History standards are expected of a customer or an interaction by its id; the records are the
+ * customers' histories, and {@code customers: { c1: { tiers: { "2026-01-01T00:00:00Z": VIP },
+ * accountManager: am-1 } } } gives a customer tiers of their own (else each record's tier counts
+ * from its opening).
  */
 final class ExampleCases {
 
@@ -114,32 +125,46 @@ final class ExampleCases {
         for (Verdict verdict : judged) {
             verdicts.put(verdict.interactionId(), verdict);
         }
+        Set<String> historyStandards = new HashSet<>();
+        rules.standards(StandardScope.HISTORY).forEach(h -> historyStandards.add(h.id()));
+        Map<String, StandardOutcome> history = null;
         int checked = 0;
         for (Iterator<Map.Entry<String, JsonNode>> byRecord = root.path("expect").fields(); byRecord.hasNext(); ) {
             Map.Entry<String, JsonNode> expected = byRecord.next();
             String id = expected.getKey();
             int recordLine = lineOf(text, id + ":", lineOf(text, "expect:", 0));
             Verdict verdict = verdicts.get(id);
-            if (verdict == null) {
-                problems.add(new RuleProblem(path, recordLine, 0, "expect names record '" + id + "', which the case does not hold"));
+            boolean isCustomer = records.stream().anyMatch(r -> r.customer().id().equals(id)) || root.path("customers").has(id);
+            if (verdict == null && !isCustomer) {
+                problems.add(new RuleProblem(path, recordLine, 0, "expect names '" + id
+                        + "', which is neither a record nor a customer of the case"));
                 continue;
             }
             for (Iterator<Map.Entry<String, JsonNode>> byStandard = expected.getValue().fields(); byStandard.hasNext(); ) {
                 Map.Entry<String, JsonNode> expectation = byStandard.next();
                 checked++;
                 int line = lineOf(text, expectation.getKey() + ":", recordLine);
-                StandardOutcome outcome = verdict.outcome(expectation.getKey());
+                StandardOutcome outcome;
+                if (historyStandards.contains(expectation.getKey())) {
+                    if (history == null) {
+                        history = judgeHistories(rules, root.path("customers"), records, asOf);
+                    }
+                    outcome = history.getOrDefault(id + '\u0000' + expectation.getKey(),
+                            StandardOutcome.notApplicable(expectation.getKey()));
+                } else {
+                    outcome = verdict == null ? null : verdict.outcome(expectation.getKey());
+                }
                 if (outcome == null) {
-                    problems.add(new RuleProblem(path, line, 0, "record " + id + ": the rule set has no standard '"
-                            + expectation.getKey() + "'"));
+                    problems.add(new RuleProblem(path, line, 0, (verdict == null ? "customer " : "record ") + id
+                            + ": the rule set has no " + (verdict == null ? "history " : "") + "standard '" + expectation.getKey() + "'"));
                     continue;
                 }
                 String want = expectation.getValue().asText("").trim().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
                 String got = outcome.outcome().name() + (outcome.severity() == null ? "" : " " + outcome.severity().name());
                 boolean matches = want.contains(" ") ? got.equals(want) : outcome.outcome().name().equals(want);
                 if (!matches) {
-                    problems.add(new RuleProblem(path, line, 0, "record " + id + ", " + expectation.getKey() + ": expected "
-                            + want + ", got " + got + because(outcome)));
+                    problems.add(new RuleProblem(path, line, 0, (verdict == null ? "customer " : "record ") + id + ", "
+                            + expectation.getKey() + ": expected " + want + ", got " + got + because(outcome)));
                 }
             }
         }
@@ -147,6 +172,42 @@ final class ExampleCases {
             problems.add(new RuleProblem(path, 1, 0, "the case expects nothing; list outcomes under expect"));
         }
         return checked;
+    }
+
+    /**
+     * The history outcomes of every customer of the case, by subject id and standard. A customer
+     * listed under {@code customers} holds the tiers given there ({@code tiers: {instant: TIER}});
+     * any other holds each record's tier from the record's opening on.
+     */
+    private static Map<String, StandardOutcome> judgeHistories(RuleSet rules, JsonNode customers, List<Interaction> records,
+                                                               Instant asOf) {
+        Map<String, List<Interaction>> byCustomer = new TreeMap<>();
+        records.forEach(r -> byCustomer.computeIfAbsent(r.customer().id(), k -> new ArrayList<>()).add(r));
+        customers.fieldNames().forEachRemaining(id -> byCustomer.computeIfAbsent(id, k -> new ArrayList<>()));
+        Map<String, StandardOutcome> outcomes = new HashMap<>();
+        HistoryEngine engine = new HistoryEngine();
+        for (Map.Entry<String, List<Interaction>> customer : byCustomer.entrySet()) {
+            JsonNode given = customers.path(customer.getKey());
+            Map<Instant, Tier> tiers = new TreeMap<>();
+            if (given.has("tiers")) {
+                given.get("tiers").fields().forEachRemaining(t -> tiers.put(Instants.parse(t.getKey()),
+                        Tier.valueOf(t.getValue().asText().trim().toUpperCase(Locale.ROOT))));
+            } else {
+                customer.getValue().stream().sorted(java.util.Comparator.comparing(Interaction::openedAt)).forEach(r -> {
+                    Tier held = tiers.isEmpty() ? null : ((TreeMap<Instant, Tier>) tiers).lastEntry().getValue();
+                    if (held != r.tier()) {
+                        tiers.put(r.openedAt(), r.tier());
+                    }
+                });
+            }
+            String manager = given.hasNonNull("accountManager") ? given.get("accountManager").asText() : null;
+            for (HistoryOutcome outcome : engine.judge(rules, new CustomerHistory(customer.getKey(), null, manager, tiers, asOf),
+                    customer.getValue())) {
+                outcomes.put(outcome.subject().id() + '\u0000' + outcome.standard(), new StandardOutcome(outcome.standard(),
+                        outcome.outcome(), outcome.severity(), outcome.dueAt(), null, outcome.findings()));
+            }
+        }
+        return outcomes;
     }
 
     private static String because(StandardOutcome outcome) {

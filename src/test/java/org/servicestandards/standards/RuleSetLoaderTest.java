@@ -170,8 +170,34 @@ class RuleSetLoaderTest {
     @Test
     void the_shipped_example_cases_run_on_every_load() {
         RuleSet loaded = new RuleSetLoader().load(rules);
-        assertThat(loaded.exampleCases()).isEqualTo(6);
-        assertThat(loaded.exampleExpectations()).isGreaterThanOrEqualTo(24);
+        assertThat(loaded.exampleCases()).isEqualTo(11);
+        assertThat(loaded.exampleExpectations()).isGreaterThanOrEqualTo(46);
+    }
+
+    @Test
+    void a_history_period_changed_so_an_example_no_longer_holds_refuses_the_rule_set_naming_the_customer() throws IOException {
+        Path table = rules.resolve("tables/history-periods.csv");
+        Files.writeString(table, Files.readString(table).replace("\"contact-frequency\",\"STRATEGIC, VIP\",\"P30D\"",
+                "\"contact-frequency\",\"STRATEGIC, VIP\",\"P5D\""));
+        assertThat(refused().problems()).extracting(RuleProblem::toString).containsExactly(
+                "examples/contact-frequency.yaml:19: customer cf-called-last-week, contact-frequency: expected PASS, got FAIL MAJOR"
+                        + " (contact-frequency fails when the customer went longer than the period without an outbound call or visit:"
+                        + " VIP customer cf-called-last-week: the last outbound call or visit was cf-call-1 on 2026-11-13T10:00:00Z,"
+                        + " P7DT2H before 2026-11-20T12:00:00Z; the standard asks for one every P5D (due since 2026-11-18T10:00:00Z))",
+                "examples/contact-frequency.yaml:25: customer cf-new-vip, contact-frequency: expected PASS, got FAIL MAJOR"
+                        + " (contact-frequency fails when the customer went longer than the period without an outbound call or visit:"
+                        + " VIP customer cf-new-vip: no outbound call or visit since 2026-11-11T00:00:00Z, when the customer became VIP,"
+                        + " P9DT12H before 2026-11-20T12:00:00Z; the standard asks for one every P5D (due since 2026-11-16T00:00:00Z))");
+    }
+
+    @Test
+    void a_bad_tier_in_the_history_periods_table_is_refused_at_its_row() throws IOException {
+        Path table = rules.resolve("tables/history-periods.csv");
+        Files.writeString(table, Files.readString(table).replace("\"strategic-visit\",\"STRATEGIC\"", "\"strategic-visit\",\"STRATEGC\""));
+        assertThat(refused().problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("tables/history-periods.csv");
+            assertThat(p.message()).contains("'STRATEGC' is not a tier");
+        });
     }
 
     @Test
