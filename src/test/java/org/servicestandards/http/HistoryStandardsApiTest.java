@@ -40,7 +40,7 @@ class HistoryStandardsApiTest {
                 Response first = client.get(path);
                 assertThat(first.code()).isEqualTo(200);
                 String body = first.body().string();
-                JsonNode page = json(body);
+                JsonNode page = org.servicestandards.json.Json.mapper().readTree(body);
                 assertThat(page.get("asOf").asText()).isEqualTo("2026-11-20T12:00:00Z");
                 assertThat(page.get("ruleset").asText()).startsWith("sha256:");
                 assertThat(page.get("customers").asInt()).isEqualTo(2);
@@ -86,7 +86,7 @@ class HistoryStandardsApiTest {
                 }
                 Response unknown = client.get("/api/v1/history-standards?customer=nobody");
                 assertThat(unknown.code()).isEqualTo(404);
-                assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
+                assertThat(unknown.headers().get("Content-Type").get(0)).startsWith("application/problem+json");
             });
         }
     }
