@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import org.servicestandards.report.GroupBy;
 import org.servicestandards.report.Page;
 import org.servicestandards.report.Violation;
 import org.servicestandards.verdict.Finding;
+import org.servicestandards.verdict.Outcome;
 import org.servicestandards.verdict.StandardOutcome;
 import org.servicestandards.verdict.Verdict;
 
@@ -40,11 +43,41 @@ public final class JdbcInteractionStore implements InteractionStore {
     private final Jdbi jdbi;
     private final Clock clock;
     private final ReentrantLock writes;
+    private final Outbox outbox;
 
     public JdbcInteractionStore(Database database, Clock clock) {
+        this(database, clock, Outbox.NONE);
+    }
+
+    /** A store that enqueues a notification, in the same transaction, for every outcome that becomes FAIL. */
+    public JdbcInteractionStore(Database database, Clock clock, Outbox outbox) {
         this.jdbi = database.jdbi();
         this.writes = database.writeLock();
         this.clock = clock;
+        this.outbox = outbox;
+    }
+
+    /** The standards whose current outcome for the record is FAIL. */
+    private static Set<String> failing(Handle h, String id) {
+        return new HashSet<>(h.createQuery("SELECT standard FROM outcomes WHERE interaction_id = ? AND is_current = ? AND outcome = 'FAIL'")
+                .bind(0, id).bind(1, true).mapTo(String.class).list());
+    }
+
+    private static Set<String> failing(Verdict verdict) {
+        Set<String> failing = new HashSet<>();
+        verdict.outcomes().stream().filter(o -> o.outcome() == Outcome.FAIL).forEach(o -> failing.add(o.standard()));
+        return failing;
+    }
+
+    /** Notifications of the outcomes of {@code verdict} that are FAIL now and were not in {@code before}. */
+    private static void becameFailing(Interaction record, Verdict verdict, int verdictNo, Set<String> before, List<OutcomeEvent> events) {
+        for (StandardOutcome outcome : verdict.outcomes()) {
+            if (outcome.outcome() == Outcome.FAIL && !before.contains(outcome.standard())) {
+                events.add(new OutcomeEvent(OutcomeEvent.FAILED, "failed|interaction|" + record.id() + "|" + outcome.standard() + "|"
+                        + verdict.revision() + "|" + verdictNo, outcome.standard(), outcome.severity().name(), "interaction", record.id(),
+                        record.customer().id(), record.agent().id(), null, verdict.asOf(), verdict.ruleset(), outcome.findings()));
+            }
+        }
     }
 
     private record Head(int revision, String hash) {
@@ -93,6 +126,7 @@ public final class JdbcInteractionStore implements InteractionStore {
         PreparedBatch revisions = h.prepareBatch(
                 "INSERT INTO revisions (interaction_id, revision, content_hash, received_at, body) VALUES (?, ?, ?, ?, ?)");
         VerdictWriter writer = new VerdictWriter(h, now);
+        List<OutcomeEvent> events = new ArrayList<>();
         for (Submission submission : submissions) {
             Interaction record = submission.record();
             String id = record.id();
@@ -103,6 +137,9 @@ public final class JdbcInteractionStore implements InteractionStore {
                 continue;
             }
             int revision = head == null ? 1 : head.revision() + 1;
+            boolean fails = submission.verdict().outcomes().stream().anyMatch(o -> o.outcome() == Outcome.FAIL);
+            Set<String> failedBefore = !fails || head == null ? Set.of()
+                    : storedNow.containsKey(id) ? failing(storedNow.get(id)) : failing(h, id);
             if (head == null) {
                 int inserted = h.createUpdate("INSERT INTO interactions (id, latest_revision, content_hash, updated_at, customer_id)"
                                 + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
@@ -129,12 +166,16 @@ public final class JdbcInteractionStore implements InteractionStore {
 
             revisions.add(id, revision, submission.contentHash(), now, submission.canonicalJson());
             writer.add(record, revision, 1, verdict);
+            if (fails) {
+                becameFailing(record, verdict, 1, failedBefore, events);
+            }
         }
         if (revisions.size() > 0) {
             revisions.execute();
         }
         // Only the last revision stored for an id in this batch is current.
         writer.flush((id, revision) -> heads.get(id).revision() == revision);
+        outbox.enqueue(h, events);
         return results;
     }
 
@@ -235,15 +276,21 @@ public final class JdbcInteractionStore implements InteractionStore {
         try {
             jdbi.useTransaction(h -> {
                 VerdictWriter writer = new VerdictWriter(h, clock.millis());
+                List<OutcomeEvent> events = new ArrayList<>();
                 for (Rejudged r : rejudged) {
                     String id = r.verdict().interactionId();
                     int next = h.createQuery("SELECT COALESCE(MAX(verdict_no), 0) + 1 FROM verdicts WHERE interaction_id = ? AND revision = ?")
                             .bind(0, id).bind(1, r.revision()).mapTo(Integer.class).one();
+                    Verdict verdict = r.verdict().withRevision(r.revision());
+                    if (!failing(verdict).isEmpty()) {
+                        becameFailing(r.record(), verdict, next, failing(h, id), events);
+                    }
                     h.createUpdate("UPDATE outcomes SET is_current = ? WHERE interaction_id = ? AND revision = ? AND is_current = ?")
                             .bind(0, false).bind(1, id).bind(2, r.revision()).bind(3, true).execute();
-                    writer.add(r.record(), r.revision(), next, r.verdict().withRevision(r.revision()));
+                    writer.add(r.record(), r.revision(), next, verdict);
                 }
                 writer.flush((id, revision) -> true);
+                outbox.enqueue(h, events);
             });
         } finally {
             writes.unlock();
