@@ -12,11 +12,13 @@ import org.servicestandards.service.DeadlineKeeper;
 import org.servicestandards.service.RuleSets;
 import org.servicestandards.service.RulesWatcher;
 import org.servicestandards.service.StandardsService;
+import org.servicestandards.service.WebhookDispatcher;
 import org.servicestandards.standards.RuleSetException;
 import org.servicestandards.store.Database;
 import org.servicestandards.store.JdbcCustomerRegister;
 import org.servicestandards.store.JdbcInteractionStore;
 import org.servicestandards.store.JdbcRuleSetArchive;
+import org.servicestandards.store.JdbcWebhooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -84,16 +86,20 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         RulesWatcher watcher = config.watchRules() ? watch(ruleSets, config.watchQuietPeriod()) : null;
+        JdbcWebhooks webhooks = new JdbcWebhooks(database, clock);
         StandardsService service = new StandardsService(ruleSets, new JdbcInteractionStore(database, clock),
                 new JdbcCustomerRegister(database, clock));
         DeadlineKeeper deadlines = DeadlineKeeper.start(service, clock, Duration.ofSeconds(30));
+        WebhookDispatcher dispatcher = WebhookDispatcher.start(webhooks, () -> WebhookDispatcher.declaredSeverities(ruleSets),
+                clock, WebhookDispatcher.Settings.defaults());
         HttpServer server = HttpServer.start(service, new HttpSettings(config.maxBodyBytes(), config.maxBatchRecords()),
-                clock, config.port());
+                clock, config.port(), webhooks);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (watcher != null) {
                 watcher.close();
             }
             deadlines.close();
+            dispatcher.close();
             server.close();
             database.close();
         }, "shutdown"));
