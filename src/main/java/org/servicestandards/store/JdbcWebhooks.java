@@ -20,6 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 import org.servicestandards.json.Json;
 import org.servicestandards.verdict.Finding;
 
@@ -224,7 +225,7 @@ public final class JdbcWebhooks implements Webhooks, Outbox {
                 continue;
             }
             Instant until = now.plus(webhook.warnBefore());
-            List<OutcomeEvent> due = jdbi.withHandle(h -> atRisk(h, webhook.id(), now, until, declaredSeverities))
+            List<OutcomeEvent> due = jdbi.withHandle(h -> atRisk(h, webhook, now, until, declaredSeverities))
                     .stream().filter(webhook::wants).toList();
             if (due.isEmpty()) {
                 continue;
@@ -242,33 +243,46 @@ public final class JdbcWebhooks implements Webhooks, Outbox {
         return enqueued;
     }
 
-    /** The current PENDING outcomes falling due in [now, until] that this webhook has not been warned of. */
-    private static List<OutcomeEvent> atRisk(Handle h, String webhookId, Instant now, Instant until,
+    /** The current PENDING outcomes falling due in [now, until] of the webhook's standards that it has not been warned of. */
+    private static List<OutcomeEvent> atRisk(Handle h, Webhook webhook, Instant now, Instant until,
                                              Map<String, String> declaredSeverities) {
-        String notWarned = " AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.webhook_id = :webhook"
-                + " AND d.event_key = 'at-risk|' || %s || '|' || %s || '|' || %s || '|' || CAST(%s AS VARCHAR(20)))";
         List<OutcomeEvent> events = new ArrayList<>();
-        h.createQuery("SELECT o.interaction_id, o.standard, o.severity, o.due_at, o.customer_id, o.agent_id, o.ruleset,"
+        window(h.createQuery("SELECT o.interaction_id, o.standard, o.severity, o.due_at, o.customer_id, o.agent_id, o.ruleset,"
                         + " v.as_of FROM outcomes o JOIN verdicts v ON v.interaction_id = o.interaction_id"
                         + " AND v.revision = o.revision AND v.verdict_no = o.verdict_no"
-                        + " WHERE o.is_current = :current AND o.outcome = 'PENDING' AND o.due_at IS NOT NULL"
-                        + " AND o.due_at >= :now AND o.due_at <= :until"
-                        + String.format(notWarned, "'interaction'", "o.interaction_id", "o.standard", "o.due_at")
-                        + " ORDER BY o.due_at, o.interaction_id, o.standard LIMIT :limit")
-                .bind("current", true).bind("webhook", webhookId).bind("now", now.toEpochMilli())
-                .bind("until", until.toEpochMilli()).bind("limit", SCAN_LIMIT)
+                        + " WHERE o.is_current = :current AND o.outcome = 'PENDING'"
+                        + window(webhook, "'interaction'", "o.interaction_id", "o.standard", "o.due_at")
+                        + " ORDER BY o.due_at, o.interaction_id, o.standard LIMIT :limit"), webhook, now, until)
+                .bind("current", true)
                 .map((rs, ctx) -> atRiskEvent(rs, "interaction", rs.getString(1), 2, declaredSeverities))
                 .forEach(events::add);
-        h.createQuery("SELECT subject_kind, subject_id, standard, severity, due_at, customer_id, agent_id, ruleset, as_of"
-                        + " FROM history_outcomes WHERE outcome = 'PENDING' AND due_at IS NOT NULL"
-                        + " AND due_at >= :now AND due_at <= :until"
-                        + String.format(notWarned, "subject_kind", "subject_id", "standard", "due_at")
-                        + " ORDER BY due_at, subject_kind, subject_id, standard LIMIT :limit")
-                .bind("webhook", webhookId).bind("now", now.toEpochMilli()).bind("until", until.toEpochMilli())
-                .bind("limit", SCAN_LIMIT)
+        window(h.createQuery("SELECT subject_kind, subject_id, standard, severity, due_at, customer_id, agent_id, ruleset, as_of"
+                        + " FROM history_outcomes WHERE outcome = 'PENDING'"
+                        + window(webhook, "subject_kind", "subject_id", "standard", "due_at")
+                        + " ORDER BY due_at, subject_kind, subject_id, standard LIMIT :limit"), webhook, now, until)
                 .map((rs, ctx) -> atRiskEvent(rs, rs.getString(1), rs.getString(2), 3, declaredSeverities))
                 .forEach(events::add);
         return events;
+    }
+
+    /**
+     * The conditions of a warning's window over the given columns: falling due in [now, until],
+     * of the webhook's standards, not yet warned of (its key, as {@link #atRiskKey}, not enqueued).
+     */
+    private static String window(Webhook webhook, String kind, String subject, String standard, String dueAt) {
+        return " AND " + dueAt + " IS NOT NULL AND " + dueAt + " >= :now AND " + dueAt + " <= :until"
+                + (webhook.standards().isEmpty() ? "" : " AND " + standard + " IN (<standards>)")
+                + " AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.webhook_id = :webhook AND d.event_key ="
+                + " 'at-risk|' || " + kind + " || '|' || " + subject + " || '|' || " + standard + " || '|' || CAST("
+                + dueAt + " AS VARCHAR(20)))";
+    }
+
+    private static Query window(Query query, Webhook webhook, Instant now, Instant until) {
+        if (!webhook.standards().isEmpty()) {
+            query.bindList("standards", webhook.standards());
+        }
+        return query.bind("webhook", webhook.id()).bind("now", now.toEpochMilli()).bind("until", until.toEpochMilli())
+                .bind("limit", SCAN_LIMIT);
     }
 
     /** An at-risk event from a row whose columns from {@code first} are standard, severity, due_at, customer, agent, ruleset, as_of. */

@@ -158,6 +158,7 @@ class JdbcWebhooksTest {
         Webhook tenMinutes = register(null, null, List.of("at-risk"), Duration.ofMinutes(10));
         Webhook failuresOnly = register(null, null, List.of("failed"), null);
         Webhook minorOnly = register(null, List.of("MINOR"), null, null);
+        Webhook complaints = register(List.of("complaint-follow-up"), null, null, null);
         database.jdbi().useTransaction(h -> {
             pendingOutcome(h, "i-1", "first-response", NOW.plus(Duration.ofMinutes(30)), true);
             pendingOutcome(h, "i-2", "first-response", NOW.plus(Duration.ofHours(2)), true);
@@ -166,7 +167,9 @@ class JdbcWebhooksTest {
             pendingHistory(h, "interaction", "c-1", "complaint-follow-up", NOW.plus(Duration.ofMinutes(45)));
         });
 
-        assertThat(webhooks.enqueueAtRisk(NOW, DECLARED)).isEqualTo(2);
+        assertThat(webhooks.enqueueAtRisk(NOW, DECLARED)).isEqualTo(3);
+        assertThat(keys(complaints)).containsExactly(
+                "at-risk|interaction|c-1|complaint-follow-up|" + NOW.plus(Duration.ofMinutes(45)).toEpochMilli());
         assertThat(keys(hour)).containsExactly(
                 "at-risk|interaction|c-1|complaint-follow-up|" + NOW.plus(Duration.ofMinutes(45)).toEpochMilli(),
                 "at-risk|interaction|i-1|first-response|" + NOW.plus(Duration.ofMinutes(30)).toEpochMilli());
