@@ -14,12 +14,14 @@ import org.servicestandards.service.HistorySweeper;
 import org.servicestandards.service.RuleSets;
 import org.servicestandards.service.RulesWatcher;
 import org.servicestandards.service.StandardsService;
+import org.servicestandards.service.WebhookDispatcher;
 import org.servicestandards.standards.RuleSetException;
 import org.servicestandards.store.Database;
 import org.servicestandards.store.JdbcCustomerRegister;
 import org.servicestandards.store.JdbcHistoryStore;
 import org.servicestandards.store.JdbcInteractionStore;
 import org.servicestandards.store.JdbcRuleSetArchive;
+import org.servicestandards.store.JdbcWebhooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -95,19 +97,23 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         RulesWatcher watcher = config.watchRules() ? watch(ruleSets, config.watchQuietPeriod()) : null;
-        HistoryStandards history = new HistoryStandards(ruleSets, new JdbcHistoryStore(database, clock), clock);
-        StandardsService service = new StandardsService(ruleSets, new JdbcInteractionStore(database, clock),
+        JdbcWebhooks webhooks = new JdbcWebhooks(database, clock);
+        HistoryStandards history = new HistoryStandards(ruleSets, new JdbcHistoryStore(database, clock, webhooks), clock);
+        StandardsService service = new StandardsService(ruleSets, new JdbcInteractionStore(database, clock, webhooks),
                 new JdbcCustomerRegister(database, clock), history);
         DeadlineKeeper deadlines = DeadlineKeeper.start(service, clock, Duration.ofSeconds(30));
         HistorySweeper sweeper = HistorySweeper.start(history, clock, sweepAt, sweepZone);
+        WebhookDispatcher dispatcher = WebhookDispatcher.start(webhooks, () -> WebhookDispatcher.declaredSeverities(ruleSets),
+                clock, WebhookDispatcher.Settings.defaults());
         HttpServer server = HttpServer.start(service, new HttpSettings(config.maxBodyBytes(), config.maxBatchRecords()),
-                clock, config.port());
+                clock, config.port(), webhooks);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (watcher != null) {
                 watcher.close();
             }
             deadlines.close();
             sweeper.close();
+            dispatcher.close();
             server.close();
             history.close();
             database.close();

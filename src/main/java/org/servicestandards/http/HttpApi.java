@@ -11,6 +11,7 @@ import java.util.Map;
 import org.servicestandards.json.Json;
 import org.servicestandards.metrics.ServiceMetrics;
 import org.servicestandards.service.StandardsService;
+import org.servicestandards.store.Webhooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +35,18 @@ public final class HttpApi {
     }
 
     public static Javalin create(StandardsService service, HttpSettings settings, Clock clock, ServiceMetrics metrics) {
+        return create(service, settings, clock, metrics, null);
+    }
+
+    /** The API with the webhooks it registers (null: the webhook routes answer 503). */
+    public static Javalin create(StandardsService service, HttpSettings settings, Clock clock, ServiceMetrics metrics,
+                                 Webhooks webhookStore) {
         InteractionsController interactions = new InteractionsController(service, settings, clock);
         ReportsController reports = new ReportsController(service, clock);
         RulesController rules = new RulesController(service.ruleSets());
         CustomersController customers = new CustomersController(service, clock);
         HistoryController history = new HistoryController(service, clock);
+        WebhooksController webhooks = new WebhooksController(webhookStore, service.ruleSets());
         return Javalin.create(cfg -> {
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
             cfg.http.maxRequestSize = settings.maxBodyBytes();
@@ -73,6 +81,10 @@ public final class HttpApi {
             cfg.routes.get("/api/v1/rules/versions/{version}/rule", rules::rule);
             cfg.routes.post("/api/v1/reevaluate", reports::reevaluate);
             cfg.routes.post("/api/v1/rules/reload", rules::reload);
+            cfg.routes.post("/api/v1/webhooks", webhooks::register);
+            cfg.routes.get("/api/v1/webhooks", webhooks::list);
+            cfg.routes.get("/api/v1/webhooks/{id}", webhooks::get);
+            cfg.routes.delete("/api/v1/webhooks/{id}", webhooks::delete);
 
             cfg.routes.exception(Problem.class, (e, ctx) -> problem(ctx, e.status(), e.type(), e.title(), e.getMessage(), e.errors()));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus(),

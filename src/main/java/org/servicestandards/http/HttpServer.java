@@ -2,7 +2,9 @@ package org.servicestandards.http;
 
 import io.javalin.Javalin;
 import java.time.Clock;
+import org.servicestandards.metrics.ServiceMetrics;
 import org.servicestandards.service.StandardsService;
+import org.servicestandards.store.Webhooks;
 
 /** The running HTTP API, so that callers outside this package never touch Javalin. */
 public final class HttpServer implements AutoCloseable {
@@ -15,6 +17,11 @@ public final class HttpServer implements AutoCloseable {
 
     public static HttpServer start(StandardsService service, HttpSettings settings, Clock clock, int port) {
         return new HttpServer(HttpApi.create(service, settings, clock).start(port));
+    }
+
+    /** The API with the webhooks it registers. */
+    public static HttpServer start(StandardsService service, HttpSettings settings, Clock clock, int port, Webhooks webhooks) {
+        return new HttpServer(HttpApi.create(service, settings, clock, new ServiceMetrics(service.ruleSets()), webhooks).start(port));
     }
 
     public int port() {

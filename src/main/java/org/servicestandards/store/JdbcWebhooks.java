@@ -1,0 +1,341 @@
+package org.servicestandards.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+import org.servicestandards.json.Json;
+import org.servicestandards.verdict.Finding;
+
+/**
+ * Webhooks and their outbox over JDBC, portable SQL. The store's write paths enqueue events
+ * through {@link Outbox} in their own transactions; the dispatcher claims, sends and settles
+ * deliveries through {@link Webhooks}.
+ */
+public final class JdbcWebhooks implements Webhooks, Outbox {
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+    private static final String WEBHOOK_COLUMNS = "id, url, standards, severities, events, warn_before_ms, created_by,"
+            + " created_at, active";
+    private static final int MAX_ERROR_LENGTH = 1000;
+    /** The most at-risk warnings one scan enqueues for one webhook; the next scan takes the rest. */
+    private static final int SCAN_LIMIT = 1000;
+
+    /** The body posted to receivers; nulls are left out. */
+    private record Body(String id, String type, Instant occurredAt, String standard, String severity, Subject subject,
+                        String customerId, String agentId, Instant dueAt, Instant asOf, String ruleset,
+                        List<Finding> findings) {
+    }
+
+    private record Subject(String kind, String id) {
+    }
+
+    private final Jdbi jdbi;
+    private final ReentrantLock writes;
+    private final Clock clock;
+    private final ObjectMapper json = Json.mapper();
+
+    public JdbcWebhooks(Database database, Clock clock) {
+        this.jdbi = database.jdbi();
+        this.writes = database.writeLock();
+        this.clock = clock;
+    }
+
+    private <T> T write(HandleCallback<T, RuntimeException> work) {
+        writes.lock();
+        try {
+            return jdbi.inTransaction(work);
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    @Override
+    public Webhook register(WebhookRegistration registration) {
+        String id = UUID.randomUUID().toString();
+        write(h -> h.createUpdate("INSERT INTO webhooks (" + WEBHOOK_COLUMNS + ", secret)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .bind(0, id).bind(1, registration.url()).bind(2, text(registration.standards()))
+                .bind(3, text(registration.severities())).bind(4, text(registration.events()))
+                .bind(5, registration.warnBefore().toMillis()).bind(6, registration.createdBy())
+                .bind(7, clock.millis()).bind(8, true).bind(9, registration.secret())
+                .execute());
+        return find(id).orElseThrow();
+    }
+
+    @Override
+    public List<Webhook> list() {
+        return jdbi.withHandle(h -> active(h));
+    }
+
+    private List<Webhook> active(Handle h) {
+        return h.createQuery("SELECT " + WEBHOOK_COLUMNS + " FROM webhooks WHERE active = ? ORDER BY created_at, id")
+                .bind(0, true).map((rs, ctx) -> webhook(rs)).list();
+    }
+
+    @Override
+    public Optional<Webhook> find(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + WEBHOOK_COLUMNS + " FROM webhooks WHERE id = ?")
+                .bind(0, id).map((rs, ctx) -> webhook(rs)).findOne());
+    }
+
+    private Webhook webhook(ResultSet rs) throws SQLException {
+        return new Webhook(rs.getString(1), rs.getString(2), strings(rs.getString(3)), strings(rs.getString(4)),
+                strings(rs.getString(5)), Duration.ofMillis(rs.getLong(6)), rs.getString(7),
+                Instant.ofEpochMilli(rs.getLong(8)), rs.getBoolean(9));
+    }
+
+    @Override
+    public boolean deactivate(String id) {
+        long now = clock.millis();
+        return write(h -> h.createUpdate("UPDATE webhooks SET active = ?, deactivated_at = COALESCE(deactivated_at, ?) WHERE id = ?")
+                .bind(0, false).bind(1, now).bind(2, id).execute()) == 1;
+    }
+
+    @Override
+    public List<WebhookDelivery> deliveries(String webhookId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, event_id, event_type, event_key, status, attempts, created_at,"
+                        + " next_attempt_at, last_attempt_at, last_status, last_error, delivered_at FROM webhook_deliveries"
+                        + " WHERE webhook_id = ? ORDER BY seq DESC, id DESC LIMIT ?")
+                .bind(0, webhookId).bind(1, limit)
+                .map((rs, ctx) -> {
+                    boolean pending = WebhookDelivery.PENDING.equals(rs.getString(5));
+                    return new WebhookDelivery(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getInt(6), instant(rs, 7), pending ? instant(rs, 8) : null,
+                            instant(rs, 9), integer(rs, 10), rs.getString(11),
+                            instant(rs, 12));
+                }).list());
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
+    private static Integer integer(ResultSet rs, int column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    @Override
+    public List<DueDelivery> claimDue(Instant now, Instant leaseUntil, int limit) {
+        long at = now.toEpochMilli();
+        // Each active webhook's oldest undelivered delivery: the only one it may be sent now. A
+        // head that waits for its next attempt, or is being sent by another node, holds back its
+        // webhook's queue, so each receiver hears its events in order.
+        List<DueDelivery> heads = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT d.id, d.webhook_id, w.url, w.secret, d.event_id, d.event_type, d.payload,"
+                        + " d.attempts, d.next_attempt_at, d.locked_until FROM webhook_deliveries d"
+                        + " JOIN webhooks w ON w.id = d.webhook_id"
+                        + " JOIN (SELECT webhook_id, MIN(seq) AS head FROM webhook_deliveries WHERE status = ?"
+                        + " GROUP BY webhook_id) q ON q.webhook_id = d.webhook_id AND q.head = d.seq"
+                        + " WHERE w.active = ? AND d.status = ? ORDER BY d.seq, d.id")
+                .bind(0, WebhookDelivery.PENDING).bind(1, true).bind(2, WebhookDelivery.PENDING)
+                .map((rs, ctx) -> {
+                    Instant locked = instant(rs, 10);
+                    boolean ready = rs.getLong(9) <= at && (locked == null || !locked.isAfter(now));
+                    return Map.entry(ready, new DueDelivery(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8)));
+                })
+                .forEach(head -> {
+                    if (seen.add(head.getValue().webhookId()) && head.getKey() && heads.size() < limit) {
+                        heads.add(head.getValue());
+                    }
+                }));
+        if (heads.isEmpty()) {
+            return List.of();
+        }
+        // Claimed only if still due and unclaimed: another node may have taken it in between.
+        return write(h -> heads.stream().filter(head -> h.createUpdate("UPDATE webhook_deliveries SET locked_until = ?"
+                                + " WHERE id = ? AND status = ? AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until <= ?)")
+                        .bind(0, leaseUntil.toEpochMilli()).bind(1, head.id()).bind(2, WebhookDelivery.PENDING)
+                        .bind(3, at).bind(4, at).execute() == 1)
+                .toList());
+    }
+
+    @Override
+    public void delivered(String deliveryId, Instant at, int status) {
+        write(h -> h.createUpdate("UPDATE webhook_deliveries SET status = ?, attempts = attempts + 1, last_attempt_at = ?,"
+                        + " last_status = ?, delivered_at = ?, locked_until = NULL WHERE id = ? AND status = ?")
+                .bind(0, WebhookDelivery.DELIVERED).bind(1, at.toEpochMilli()).bind(2, status).bind(3, at.toEpochMilli())
+                .bind(4, deliveryId).bind(5, WebhookDelivery.PENDING).execute());
+    }
+
+    @Override
+    public void attemptFailed(String deliveryId, Instant at, Integer status, String error, Instant retryAt) {
+        String reason = error == null || error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH);
+        write(h -> h.createUpdate("UPDATE webhook_deliveries SET status = ?, attempts = attempts + 1, last_attempt_at = ?,"
+                        + " last_status = ?, last_error = ?, next_attempt_at = COALESCE(?, next_attempt_at),"
+                        + " locked_until = NULL WHERE id = ? AND status = ?")
+                .bind(0, retryAt == null ? WebhookDelivery.FAILED : WebhookDelivery.PENDING).bind(1, at.toEpochMilli())
+                .bind(2, status).bind(3, reason).bind(4, retryAt == null ? null : retryAt.toEpochMilli())
+                .bind(5, deliveryId).bind(6, WebhookDelivery.PENDING).execute());
+    }
+
+    @Override
+    public void enqueue(Handle handle, List<OutcomeEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<Webhook> webhooks = active(handle);
+        if (webhooks.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        long seq = nextSeq(handle);
+        for (OutcomeEvent event : events) {
+            String eventId = null;
+            String payload = null;
+            for (Webhook webhook : webhooks) {
+                if (!webhook.wants(event)) {
+                    continue;
+                }
+                if (payload == null) {
+                    eventId = UUID.randomUUID().toString();
+                    payload = payload(eventId, event, now);
+                }
+                insert(handle, webhook.id(), seq++, eventId, event, payload, now);
+            }
+        }
+    }
+
+    @Override
+    public int enqueueAtRisk(Instant now, Map<String, String> declaredSeverities) {
+        int enqueued = 0;
+        for (Webhook webhook : list()) {
+            if (!webhook.events().contains(AT_RISK)) {
+                continue;
+            }
+            Instant until = now.plus(webhook.warnBefore());
+            List<OutcomeEvent> due = jdbi.withHandle(h -> atRisk(h, webhook, now, until, declaredSeverities))
+                    .stream().filter(webhook::wants).toList();
+            if (due.isEmpty()) {
+                continue;
+            }
+            enqueued += write(h -> {
+                long seq = nextSeq(h);
+                int inserted = 0;
+                for (OutcomeEvent event : due) {
+                    String eventId = UUID.randomUUID().toString();
+                    inserted += insert(h, webhook.id(), seq++, eventId, event, payload(eventId, event, now), now);
+                }
+                return inserted;
+            });
+        }
+        return enqueued;
+    }
+
+    /** The current PENDING outcomes falling due in [now, until] of the webhook's standards that it has not been warned of. */
+    private static List<OutcomeEvent> atRisk(Handle h, Webhook webhook, Instant now, Instant until,
+                                             Map<String, String> declaredSeverities) {
+        List<OutcomeEvent> events = new ArrayList<>();
+        window(h.createQuery("SELECT o.interaction_id, o.standard, o.severity, o.due_at, o.customer_id, o.agent_id, o.ruleset,"
+                        + " v.as_of FROM outcomes o JOIN verdicts v ON v.interaction_id = o.interaction_id"
+                        + " AND v.revision = o.revision AND v.verdict_no = o.verdict_no"
+                        + " WHERE o.is_current = :current AND o.outcome = 'PENDING'"
+                        + window(webhook, "'interaction'", "o.interaction_id", "o.standard", "o.due_at")
+                        + " ORDER BY o.due_at, o.interaction_id, o.standard LIMIT :limit"), webhook, now, until)
+                .bind("current", true)
+                .map((rs, ctx) -> atRiskEvent(rs, "interaction", rs.getString(1), 2, declaredSeverities))
+                .forEach(events::add);
+        window(h.createQuery("SELECT subject_kind, subject_id, standard, severity, due_at, customer_id, agent_id, ruleset, as_of"
+                        + " FROM history_outcomes WHERE outcome = 'PENDING'"
+                        + window(webhook, "subject_kind", "subject_id", "standard", "due_at")
+                        + " ORDER BY due_at, subject_kind, subject_id, standard LIMIT :limit"), webhook, now, until)
+                .map((rs, ctx) -> atRiskEvent(rs, rs.getString(1), rs.getString(2), 3, declaredSeverities))
+                .forEach(events::add);
+        return events;
+    }
+
+    /**
+     * The conditions of a warning's window over the given columns: falling due in [now, until],
+     * of the webhook's standards, not yet warned of (its key, as {@link #atRiskKey}, not enqueued).
+     */
+    private static String window(Webhook webhook, String kind, String subject, String standard, String dueAt) {
+        return " AND " + dueAt + " IS NOT NULL AND " + dueAt + " >= :now AND " + dueAt + " <= :until"
+                + (webhook.standards().isEmpty() ? "" : " AND " + standard + " IN (<standards>)")
+                + " AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.webhook_id = :webhook AND d.event_key ="
+                + " 'at-risk|' || " + kind + " || '|' || " + subject + " || '|' || " + standard + " || '|' || CAST("
+                + dueAt + " AS VARCHAR(20)))";
+    }
+
+    private static Query window(Query query, Webhook webhook, Instant now, Instant until) {
+        if (!webhook.standards().isEmpty()) {
+            query.bindList("standards", webhook.standards());
+        }
+        return query.bind("webhook", webhook.id()).bind("now", now.toEpochMilli()).bind("until", until.toEpochMilli())
+                .bind("limit", SCAN_LIMIT);
+    }
+
+    /** An at-risk event from a row whose columns from {@code first} are standard, severity, due_at, customer, agent, ruleset, as_of. */
+    private static OutcomeEvent atRiskEvent(ResultSet rs, String kind, String subject, int first,
+                                            Map<String, String> declaredSeverities) throws SQLException {
+        String standard = rs.getString(first);
+        String severity = rs.getString(first + 1);
+        long due = rs.getLong(first + 2);
+        return new OutcomeEvent(OutcomeEvent.AT_RISK, atRiskKey(kind, subject, standard, due), standard,
+                severity != null ? severity : declaredSeverities.get(standard), kind, subject, rs.getString(first + 3),
+                rs.getString(first + 4), Instant.ofEpochMilli(due), instant(rs, first + 6), rs.getString(first + 5), List.of());
+    }
+
+    /** Names one deadline of one subject's standard, so each deadline is warned of once. */
+    public static String atRiskKey(String subjectKind, String subjectId, String standard, long dueAtMillis) {
+        return "at-risk|" + subjectKind + "|" + subjectId + "|" + standard + "|" + dueAtMillis;
+    }
+
+    private static long nextSeq(Handle h) {
+        return h.createQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM webhook_deliveries").mapTo(Long.class).one();
+    }
+
+    /** Inserts one delivery; a second of the same event key for the same webhook is dropped. */
+    private static int insert(Handle h, String webhookId, long seq, String eventId, OutcomeEvent event, String payload,
+                              Instant now) {
+        return h.createUpdate("INSERT INTO webhook_deliveries (id, webhook_id, seq, event_id, event_type, event_key, payload,"
+                        + " status, attempts, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"
+                        + " ON CONFLICT (webhook_id, event_key) DO NOTHING")
+                .bind(0, UUID.randomUUID().toString()).bind(1, webhookId).bind(2, seq).bind(3, eventId)
+                .bind(4, event.type()).bind(5, event.key()).bind(6, payload).bind(7, WebhookDelivery.PENDING)
+                .bind(8, now.toEpochMilli()).bind(9, now.toEpochMilli()).execute();
+    }
+
+    private String payload(String eventId, OutcomeEvent event, Instant occurredAt) {
+        Subject subject = event.subjectKind() == null && event.subjectId() == null ? null
+                : new Subject(event.subjectKind(), event.subjectId());
+        return text(new Body(eventId, event.type(), occurredAt, event.standard(), event.severity(), subject,
+                event.customerId(), event.agentId(), event.dueAt(), event.asOf(), event.ruleset(), event.findings()));
+    }
+
+    private String text(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<String> strings(String text) {
+        try {
+            return json.readValue(text, STRINGS);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

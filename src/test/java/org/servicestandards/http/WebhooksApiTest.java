@@ -1,0 +1,146 @@
+package org.servicestandards.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.servicestandards.http.InteractionsApiTest.json;
+import static org.servicestandards.http.InteractionsApiTest.postJson;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import io.javalin.testtools.JavalinTest;
+import io.javalin.testtools.Response;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.servicestandards.json.Json;
+import org.servicestandards.metrics.ServiceMetrics;
+import org.servicestandards.service.RuleSets;
+import org.servicestandards.service.StandardsService;
+import org.servicestandards.store.Database;
+import org.servicestandards.store.JdbcInteractionStore;
+import org.servicestandards.store.JdbcWebhooks;
+import org.servicestandards.testing.TestDatabases;
+
+/** Webhooks are registered, listed, inspected and deleted over the API; the secret goes in and never comes out. */
+class WebhooksApiTest {
+
+    private static final String SECRET = "0123456789abcdef-the-secret";
+
+    @TempDir
+    Path data;
+    private Database database;
+    private Javalin app;
+
+    @BeforeEach
+    void open() {
+        Clock clock = Clock.fixed(TestApp.NOW, ZoneOffset.UTC);
+        database = TestDatabases.open(data);
+        StandardsService service = new StandardsService(RuleSets.load(Path.of("rules"), clock),
+                new JdbcInteractionStore(database, clock));
+        app = HttpApi.create(service, HttpSettings.defaults(), clock, new ServiceMetrics(service.ruleSets()),
+                new JdbcWebhooks(database, clock));
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private static List<String> pointers(JsonNode problem) {
+        List<String> pointers = new ArrayList<>();
+        problem.get("errors").forEach(e -> pointers.add(e.get("pointer").asText()));
+        return pointers;
+    }
+
+    @Test
+    void a_webhook_is_registered_with_201_and_its_location_and_read_back_without_its_secret() {
+        JavalinTest.test(app, (server, client) -> {
+            Response created = postJson(client, "/api/v1/webhooks", "{\"url\": \"https://hooks.example.com/standards\","
+                    + " \"secret\": \"" + SECRET + "\", \"standards\": [\"first-response\", \"courtesy\"],"
+                    + " \"severities\": [\"CRITICAL\", \"MAJOR\"], \"events\": [\"failed\"], \"warnBefore\": \"PT30M\"}");
+            assertThat(created.code()).isEqualTo(201);
+            String text = created.body().string();
+            assertThat(text).doesNotContain(SECRET).doesNotContain("secret");
+            JsonNode webhook = Json.mapper().readTree(text);
+            String id = webhook.get("id").asText();
+            assertThat(created.headers().get("Location")).containsExactly("/api/v1/webhooks/" + id);
+            assertThat(webhook.get("url").asText()).isEqualTo("https://hooks.example.com/standards");
+            assertThat(webhook.get("standards")).hasSize(2);
+            assertThat(webhook.get("events").toString()).isEqualTo("[\"failed\"]");
+            assertThat(webhook.get("warnBefore").asText()).isEqualTo("PT30M");
+            assertThat(webhook.get("active").asBoolean()).isTrue();
+
+            Response defaults = postJson(client, "/api/v1/webhooks", "{\"url\": \"http://127.0.0.1:9000/hook\", \"secret\": \""
+                    + SECRET + "\"}");
+            assertThat(defaults.code()).isEqualTo(201);
+            JsonNode second = json(defaults);
+            assertThat(second.get("events").toString()).isEqualTo("[\"failed\",\"at-risk\"]");
+            assertThat(second.get("warnBefore").asText()).isEqualTo("PT1H");
+            assertThat(second.get("standards")).isEmpty();
+
+            Response list = client.get("/api/v1/webhooks");
+            String listed = list.body().string();
+            assertThat(listed).doesNotContain(SECRET);
+            assertThat(Json.mapper().readTree(listed).get("items")).hasSize(2);
+
+            Response one = client.get("/api/v1/webhooks/" + id);
+            assertThat(one.code()).isEqualTo(200);
+            String shown = one.body().string();
+            assertThat(shown).doesNotContain(SECRET);
+            assertThat(Json.mapper().readTree(shown).get("deliveries")).isEmpty();
+        });
+    }
+
+    @Test
+    void a_bad_webhook_is_refused_naming_each_field_by_pointer() {
+        JavalinTest.test(app, (server, client) -> {
+            Response refused = postJson(client, "/api/v1/webhooks", "{\"url\": \"ftp://example.com/x\", \"secret\": \"short\","
+                    + " \"standards\": [\"first-response\", \"first-reponse\"], \"severities\": [\"HIGH\", 3],"
+                    + " \"events\": [], \"warnBefore\": \"PT0S\", \"colour\": \"blue\"}");
+            assertThat(refused.code()).isEqualTo(400);
+            assertThat(refused.headers().get("Content-Type").get(0)).startsWith("application/problem+json");
+            JsonNode problem = json(refused);
+            assertThat(problem.get("type").asText()).isEqualTo("urn:service-standards:problem:invalid-webhook");
+            assertThat(pointers(problem)).containsExactlyInAnyOrder("/colour", "/url", "/secret", "/standards/1",
+                    "/severities/0", "/severities/1", "/events", "/warnBefore");
+            assertThat(problem.toString()).contains("unknown value 'first-reponse'");
+
+            JsonNode missing = json(postJson(client, "/api/v1/webhooks", "{}"));
+            assertThat(pointers(missing)).containsExactly("/url", "/secret");
+            assertThat(missing.get("errors").get(0).get("reason").asText()).isEqualTo("is required");
+
+            JsonNode wrongTypes = json(postJson(client, "/api/v1/webhooks", "{\"url\": \"https://user:pw@example.com/\","
+                    + " \"secret\": \"" + SECRET + "\", \"events\": \"failed\", \"warnBefore\": \"P400D\"}"));
+            assertThat(pointers(wrongTypes)).containsExactly("/url", "/events", "/warnBefore");
+
+            assertThat(postJson(client, "/api/v1/webhooks", "[1, 2]").code()).isEqualTo(400);
+            assertThat(postJson(client, "/api/v1/webhooks", "{\"url\": ").code()).isEqualTo(400);
+            assertThat(json(client.get("/api/v1/webhooks")).get("items")).isEmpty();
+        });
+    }
+
+    @Test
+    void a_deleted_webhook_is_no_longer_listed_but_can_still_be_inspected() {
+        JavalinTest.test(app, (server, client) -> {
+            String id = json(postJson(client, "/api/v1/webhooks", "{\"url\": \"http://127.0.0.1:9000/hook\", \"secret\": \""
+                    + SECRET + "\"}")).get("id").asText();
+            assertThat(client.delete("/api/v1/webhooks/" + id).code()).isEqualTo(204);
+            assertThat(json(client.get("/api/v1/webhooks")).get("items")).isEmpty();
+            assertThat(json(client.get("/api/v1/webhooks/" + id)).get("active").asBoolean()).isFalse();
+            assertThat(client.delete("/api/v1/webhooks/nobody").code()).isEqualTo(404);
+            assertThat(client.get("/api/v1/webhooks/nobody").code()).isEqualTo(404);
+        });
+    }
+
+    @Test
+    void a_service_without_webhooks_says_so() {
+        try (TestApp plain = new TestApp(data.resolve("plain"))) {
+            JavalinTest.test(plain.app, (server, client) -> assertThat(client.get("/api/v1/webhooks").code()).isEqualTo(503));
+        }
+    }
+}
