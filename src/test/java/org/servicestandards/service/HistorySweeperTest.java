@@ -60,8 +60,9 @@ class HistorySweeperTest {
                 Thread.sleep(300);
             }
             assertThat(sweeps(database)).isEqualTo(1);
-            assertThat(database.jdbi().withHandle(h -> h.createQuery("SELECT customers FROM history_sweeps").mapTo(Integer.class).one()))
-                    .isEqualTo(99);
+            int customers = database.jdbi().withHandle(h -> h.createQuery("SELECT customers FROM history_sweeps")
+                    .mapTo(Integer.class).one());
+            assertThat(customers).isEqualTo(99);
         }
     }
 }
