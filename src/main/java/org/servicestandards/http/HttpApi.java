@@ -31,7 +31,7 @@ public final class HttpApi {
     }
 
     public static Javalin create(StandardsService service, HttpSettings settings, Clock clock) {
-        return create(service, settings, clock, new ServiceMetrics(service.ruleSets()));
+        return create(service, settings, clock, ServiceMetrics.of(service));
     }
 
     public static Javalin create(StandardsService service, HttpSettings settings, Clock clock, ServiceMetrics metrics) {

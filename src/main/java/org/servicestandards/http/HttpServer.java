@@ -21,7 +21,7 @@ public final class HttpServer implements AutoCloseable {
 
     /** The API with the webhooks it registers. */
     public static HttpServer start(StandardsService service, HttpSettings settings, Clock clock, int port, Webhooks webhooks) {
-        return new HttpServer(HttpApi.create(service, settings, clock, new ServiceMetrics(service.ruleSets()), webhooks).start(port));
+        return new HttpServer(HttpApi.create(service, settings, clock, ServiceMetrics.of(service), webhooks).start(port));
     }
 
     public int port() {

@@ -12,7 +12,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Locale;
+import org.servicestandards.service.HistoryStandards;
 import org.servicestandards.service.RuleSets;
+import org.servicestandards.service.StandardsService;
 
 /**
  * The service's Prometheus metrics: rule-set loads accepted and refused (so a refused edit
@@ -38,6 +40,30 @@ public final class ServiceMetrics {
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
+    }
+
+    /** The metrics of a service: its rule sets, and its history standards when it judges them. */
+    public static ServiceMetrics of(StandardsService service) {
+        ServiceMetrics metrics = new ServiceMetrics(service.ruleSets());
+        service.history().ifPresent(metrics::history);
+        return metrics;
+    }
+
+    /** The history standards' sweep: when it was as of, how long it took, what it judged and kept. */
+    public ServiceMetrics history(HistoryStandards history) {
+        Gauge.builder("standards_history_sweep_last_as_of_seconds", history,
+                        h -> h.lastSweepRun().map(s -> (double) s.asOf().getEpochSecond()).orElse(Double.NaN))
+                .description("asOf of the last history sweep this process ran, epoch seconds").register(registry);
+        Gauge.builder("standards_history_sweep_last_duration_seconds", history,
+                        h -> h.lastSweepTook().map(d -> d.toNanos() / 1e9).orElse(Double.NaN))
+                .description("How long the last history sweep took").register(registry);
+        Gauge.builder("standards_history_sweep_last_customers", history,
+                        h -> h.lastSweepRun().map(s -> (double) s.customers()).orElse(Double.NaN))
+                .description("Customers the last history sweep judged").register(registry);
+        Gauge.builder("standards_history_sweep_last_failed_customers", history,
+                        h -> h.lastSweepRun().map(s -> (double) s.failed()).orElse(Double.NaN))
+                .description("Customers the last history sweep could not judge (a rule failed); see the log").register(registry);
+        return this;
     }
 
     public MeterRegistry registry() {

@@ -1,6 +1,7 @@
 package org.servicestandards.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,6 +46,8 @@ public final class HistoryStandards implements AutoCloseable {
     private final HistoryEngine engine = new HistoryEngine();
     private final int threads;
     private final ExecutorService workers;
+    private volatile Sweep lastSweep;
+    private volatile Duration lastSweepTook;
 
     public HistoryStandards(RuleSets ruleSets, HistoryStore store, Clock clock, int threads) {
         this.ruleSets = ruleSets;
@@ -113,6 +116,7 @@ public final class HistoryStandards implements AutoCloseable {
     public Sweep sweep(Instant asOf) {
         RuleSet rules = ruleSets.current();
         Instant started = clock.instant();
+        long startedNanos = System.nanoTime();
         store.sweep(asOf, started, null, rules.version(), 0, 0);
         AtomicInteger customers = new AtomicInteger();
         AtomicInteger outcomes = new AtomicInteger();
@@ -150,7 +154,18 @@ public final class HistoryStandards implements AutoCloseable {
             throw new IllegalStateException("the sweep as of " + asOf + " failed: " + e.getCause().getMessage(), e.getCause());
         }
         store.sweep(asOf, started, clock.instant(), rules.version(), customers.get(), outcomes.get());
-        return new Sweep(asOf, rules.version(), customers.get(), outcomes.get(), failed.get());
+        lastSweep = new Sweep(asOf, rules.version(), customers.get(), outcomes.get(), failed.get());
+        lastSweepTook = Duration.ofNanos(System.nanoTime() - startedNanos);
+        return lastSweep;
+    }
+
+    /** The last sweep this process ran, and how long it took; empty before the first. */
+    public Optional<Sweep> lastSweepRun() {
+        return Optional.ofNullable(lastSweep);
+    }
+
+    public Optional<Duration> lastSweepTook() {
+        return Optional.ofNullable(lastSweepTook);
     }
 
     /** The asOf of the last finished sweep. */

@@ -99,6 +99,11 @@ class HistoryStandardsApiTest {
                 Response sweep = client.post("/api/v1/history-standards/sweep?asOf=2026-11-20T02:00:00Z", "");
                 assertThat(sweep.code()).isEqualTo(200);
                 assertThat(json(sweep).get("customers").asInt()).isEqualTo(2);
+                String metrics = client.get("/metrics").body().string();
+                assertThat(metrics).contains("standards_history_sweep_last_customers 2.0")
+                        .contains("standards_history_sweep_last_as_of_seconds " + (double) java.time.Instant.parse("2026-11-20T02:00:00Z")
+                                .getEpochSecond())
+                        .contains("standards_history_sweep_last_failed_customers 0.0");
 
                 JsonNode report = json(client.get("/api/v1/reports/compliance?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z"
                         + "&groupBy=standard,agent&standard=contact-frequency"));
