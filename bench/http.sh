@@ -4,6 +4,8 @@
 # both served by one JVM (org.servicestandards.bench.HttpBenchServer). Then /api/v1/check paced
 # at about half its measured maximum, for latency percentiles. Output: target/http-bench/.
 set -euo pipefail
+# The key the bench server makes its first admin key, and every request carries.
+export BENCH_KEY="${BENCH_KEY:-bench-admin-key-0123456789abcdef}"
 cd "$(dirname "$0")/.."
 
 APP_PORT=${APP_PORT:-7070}
@@ -62,10 +64,12 @@ done
 
 # One request by hand: the load below must be 200s with a verdict, not errors served fast.
 BODY=$(sed -n 's/^wrk.body = \[\[\(.*\)\]\]$/\1/p' bench/check.lua)
-status=$(curl -s -o "$OUT/check-response.json" -w '%{http_code}' -H 'Content-Type: application/json' --data-binary "$BODY" "$APP/api/v1/check")
+status=$(curl -s -o "$OUT/check-response.json" -w '%{http_code}' -H 'Content-Type: application/json' \
+  -H "Authorization: Bearer $BENCH_KEY" --data-binary "$BODY" "$APP/api/v1/check")
 echo "POST /api/v1/check -> $status: $(head -c 300 "$OUT/check-response.json")"
 [ "$status" = 200 ] || { echo "the check endpoint does not answer 200; not measuring" >&2; exit 1; }
-noop_status=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' --data-binary "$BODY" "$NOOP/noop")
+noop_status=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+  -H "Authorization: Bearer $BENCH_KEY" --data-binary "$BODY" "$NOOP/noop")
 [ "$noop_status" = 200 ] || { echo "the no-op endpoint answers $noop_status" >&2; exit 1; }
 
 run() { # name, wrk arguments...

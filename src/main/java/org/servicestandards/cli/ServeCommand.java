@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.servicestandards.config.ServiceConfig;
 import org.servicestandards.http.HttpServer;
 import org.servicestandards.http.HttpSettings;
+import org.servicestandards.service.AccessKeys;
 import org.servicestandards.service.DeadlineKeeper;
 import org.servicestandards.service.HistoryStandards;
 import org.servicestandards.service.HistorySweeper;
@@ -17,6 +18,7 @@ import org.servicestandards.service.StandardsService;
 import org.servicestandards.service.WebhookDispatcher;
 import org.servicestandards.standards.RuleSetException;
 import org.servicestandards.store.Database;
+import org.servicestandards.store.JdbcApiKeyStore;
 import org.servicestandards.store.JdbcCustomerRegister;
 import org.servicestandards.store.JdbcHistoryStore;
 import org.servicestandards.store.JdbcInteractionStore;
@@ -25,6 +27,7 @@ import org.servicestandards.store.JdbcWebhooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Starts the HTTP service on the rules directory and the store. */
@@ -36,21 +39,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "${env:PORT:-8080}", description = "HTTP port (env PORT; default ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--data", defaultValue = "${env:STANDARDS_DATA:-./data}",
-            description = "Directory of the embedded SQLite store (env STANDARDS_DATA; default ${DEFAULT-VALUE}).")
-    Path data;
+    @Mixin
+    StoreOptions store;
 
     @Option(names = "--rules", defaultValue = "${env:STANDARDS_RULES:-./rules}",
             description = "Rules directory (env STANDARDS_RULES; default ${DEFAULT-VALUE}).")
     Path rules;
-
-    @Option(names = "--database-url", defaultValue = "${env:STANDARDS_DATABASE_URL}",
-            description = "PostgreSQL JDBC URL instead of the embedded store (env STANDARDS_DATABASE_URL).")
-    String databaseUrl;
-
-    @Option(names = "--database-user", defaultValue = "${env:STANDARDS_DATABASE_USER}",
-            description = "PostgreSQL user (env STANDARDS_DATABASE_USER).")
-    String databaseUser;
 
     @Option(names = "--max-batch", defaultValue = "10000", description = "Most records in one request (default ${DEFAULT-VALUE}).")
     int maxBatch;
@@ -80,7 +74,7 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("--watch-quiet-ms must be positive, not " + watchQuietMs);
             return 2;
         }
-        ServiceConfig config = new ServiceConfig(port, data, rules, databaseUrl, databaseUser,
+        ServiceConfig config = new ServiceConfig(port, store.data, rules, store.databaseUrl, store.databaseUser,
                 System.getenv("STANDARDS_DATABASE_PASSWORD"), maxBodyMb * 1024L * 1024L, maxBatch, !noWatch,
                 Duration.ofMillis(watchQuietMs));
         Clock clock = Clock.systemUTC();
@@ -105,8 +99,24 @@ final class ServeCommand implements Callable<Integer> {
         HistorySweeper sweeper = HistorySweeper.start(history, clock, sweepAt, sweepZone);
         WebhookDispatcher dispatcher = WebhookDispatcher.start(webhooks, () -> WebhookDispatcher.declaredSeverities(ruleSets),
                 clock, WebhookDispatcher.Settings.defaults());
+        AccessKeys keys = new AccessKeys(new JdbcApiKeyStore(database), clock);
+        try {
+            keys.bootstrap(System.getenv("STANDARDS_ADMIN_KEY")).ifPresent(first -> {
+                if (first.secret().equals(System.getenv("STANDARDS_ADMIN_KEY"))) {
+                    LOG.info("the first admin key is the one in STANDARDS_ADMIN_KEY (id {})", first.key().id());
+                } else {
+                    System.out.println("First start: an admin API key was made. It is shown this once; keep it safe:");
+                    System.out.println("  " + first.secret());
+                    System.out.println("Make keys for others with: java -jar target/service-standards.jar keys create --role auditor --name \"...\"");
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            database.close();
+            return 2;
+        }
         HttpServer server = HttpServer.start(service, new HttpSettings(config.maxBodyBytes(), config.maxBatchRecords()),
-                clock, config.port(), webhooks);
+                clock, config.port(), webhooks, keys);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (watcher != null) {
                 watcher.close();

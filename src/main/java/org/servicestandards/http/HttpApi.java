@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.servicestandards.json.Json;
 import org.servicestandards.metrics.ServiceMetrics;
+import org.servicestandards.service.AccessKeys;
 import org.servicestandards.service.StandardsService;
 import org.servicestandards.store.Webhooks;
 import org.slf4j.Logger;
@@ -30,17 +31,14 @@ public final class HttpApi {
     private HttpApi() {
     }
 
-    public static Javalin create(StandardsService service, HttpSettings settings, Clock clock) {
-        return create(service, settings, clock, ServiceMetrics.of(service));
-    }
-
-    public static Javalin create(StandardsService service, HttpSettings settings, Clock clock, ServiceMetrics metrics) {
-        return create(service, settings, clock, metrics, null);
+    /** The API without webhooks; every route but /health needs a key from {@code keys}. */
+    public static Javalin create(StandardsService service, HttpSettings settings, Clock clock, AccessKeys keys) {
+        return create(service, settings, clock, ServiceMetrics.of(service), null, keys);
     }
 
     /** The API with the webhooks it registers (null: the webhook routes answer 503). */
     public static Javalin create(StandardsService service, HttpSettings settings, Clock clock, ServiceMetrics metrics,
-                                 Webhooks webhookStore) {
+                                 Webhooks webhookStore, AccessKeys keys) {
         InteractionsController interactions = new InteractionsController(service, settings, clock);
         ReportsController reports = new ReportsController(service, clock);
         RulesController rules = new RulesController(service.ruleSets());
@@ -54,6 +52,7 @@ public final class HttpApi {
             cfg.startup.showOldJavalinVersionWarning = false;
 
             cfg.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+            cfg.routes.beforeMatched(ctx -> Access.check(ctx, keys));
             cfg.routes.after(ctx -> {
                 Long started = ctx.attribute(STARTED);
                 if (started != null) {
@@ -62,29 +61,30 @@ public final class HttpApi {
                             ctx.statusCode(), java.time.Duration.ofNanos(System.nanoTime() - started));
                 }
             });
-            cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+            cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()),
+                    Access.ADMIN);
             cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP", "ruleset", service.ruleSets().current().version())));
-            cfg.routes.post("/api/v1/check", interactions::check);
-            cfg.routes.post("/api/v1/interactions", interactions::ingest);
-            cfg.routes.get("/api/v1/interactions/{id}", interactions::get);
-            cfg.routes.put("/api/v1/customers/{id}", customers::put);
-            cfg.routes.get("/api/v1/customers/{id}", customers::get);
-            cfg.routes.get("/api/v1/reports/compliance", reports::compliance);
-            cfg.routes.get("/api/v1/violations", reports::violations);
-            cfg.routes.get("/api/v1/at-risk", reports::atRisk);
-            cfg.routes.get("/api/v1/history-standards", history::list);
-            cfg.routes.post("/api/v1/history-standards/sweep", history::sweep);
-            cfg.routes.get("/api/v1/rules", rules::get);
-            cfg.routes.post("/api/v1/rules/validate", rules::validate);
-            cfg.routes.get("/api/v1/rules/versions", rules::versions);
-            cfg.routes.get("/api/v1/rules/versions/{version}", rules::version);
-            cfg.routes.get("/api/v1/rules/versions/{version}/rule", rules::rule);
-            cfg.routes.post("/api/v1/reevaluate", reports::reevaluate);
-            cfg.routes.post("/api/v1/rules/reload", rules::reload);
-            cfg.routes.post("/api/v1/webhooks", webhooks::register);
-            cfg.routes.get("/api/v1/webhooks", webhooks::list);
-            cfg.routes.get("/api/v1/webhooks/{id}", webhooks::get);
-            cfg.routes.delete("/api/v1/webhooks/{id}", webhooks::delete);
+            cfg.routes.post("/api/v1/check", interactions::check, Access.INGEST);
+            cfg.routes.post("/api/v1/interactions", interactions::ingest, Access.INGEST);
+            cfg.routes.get("/api/v1/interactions/{id}", interactions::get, Access.AUDITOR);
+            cfg.routes.put("/api/v1/customers/{id}", customers::put, Access.INGEST);
+            cfg.routes.get("/api/v1/customers/{id}", customers::get, Access.AUDITOR);
+            cfg.routes.get("/api/v1/reports/compliance", reports::compliance, Access.AUDITOR);
+            cfg.routes.get("/api/v1/violations", reports::violations, Access.AUDITOR);
+            cfg.routes.get("/api/v1/at-risk", reports::atRisk, Access.AUDITOR);
+            cfg.routes.get("/api/v1/history-standards", history::list, Access.AUDITOR);
+            cfg.routes.post("/api/v1/history-standards/sweep", history::sweep, Access.OFFICER);
+            cfg.routes.get("/api/v1/rules", rules::get, Access.ANY_KEY);
+            cfg.routes.post("/api/v1/rules/validate", rules::validate, Access.OFFICER);
+            cfg.routes.get("/api/v1/rules/versions", rules::versions, Access.AUDITOR);
+            cfg.routes.get("/api/v1/rules/versions/{version}", rules::version, Access.AUDITOR);
+            cfg.routes.get("/api/v1/rules/versions/{version}/rule", rules::rule, Access.AUDITOR);
+            cfg.routes.post("/api/v1/reevaluate", reports::reevaluate, Access.OFFICER);
+            cfg.routes.post("/api/v1/rules/reload", rules::reload, Access.OFFICER);
+            cfg.routes.post("/api/v1/webhooks", webhooks::register, Access.OFFICER);
+            cfg.routes.get("/api/v1/webhooks", webhooks::list, Access.OFFICER);
+            cfg.routes.get("/api/v1/webhooks/{id}", webhooks::get, Access.OFFICER);
+            cfg.routes.delete("/api/v1/webhooks/{id}", webhooks::delete, Access.OFFICER);
 
             cfg.routes.exception(Problem.class, (e, ctx) -> problem(ctx, e.status(), e.type(), e.title(), e.getMessage(), e.errors()));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus(),

@@ -3,6 +3,7 @@ package org.servicestandards.http;
 import io.javalin.Javalin;
 import java.time.Clock;
 import org.servicestandards.metrics.ServiceMetrics;
+import org.servicestandards.service.AccessKeys;
 import org.servicestandards.service.StandardsService;
 import org.servicestandards.store.Webhooks;
 
@@ -15,13 +16,10 @@ public final class HttpServer implements AutoCloseable {
         this.app = app;
     }
 
-    public static HttpServer start(StandardsService service, HttpSettings settings, Clock clock, int port) {
-        return new HttpServer(HttpApi.create(service, settings, clock).start(port));
-    }
-
-    /** The API with the webhooks it registers. */
-    public static HttpServer start(StandardsService service, HttpSettings settings, Clock clock, int port, Webhooks webhooks) {
-        return new HttpServer(HttpApi.create(service, settings, clock, ServiceMetrics.of(service), webhooks).start(port));
+    /** The API with the webhooks it registers, open to the keys of {@code keys} by their roles. */
+    public static HttpServer start(StandardsService service, HttpSettings settings, Clock clock, int port, Webhooks webhooks,
+                                   AccessKeys keys) {
+        return new HttpServer(HttpApi.create(service, settings, clock, ServiceMetrics.of(service), webhooks, keys).start(port));
     }
 
     public int port() {

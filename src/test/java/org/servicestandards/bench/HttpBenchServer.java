@@ -9,9 +9,11 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.servicestandards.http.HttpApi;
 import org.servicestandards.http.HttpSettings;
+import org.servicestandards.service.AccessKeys;
 import org.servicestandards.service.RuleSets;
 import org.servicestandards.service.StandardsService;
 import org.servicestandards.store.Database;
+import org.servicestandards.store.JdbcApiKeyStore;
 import org.servicestandards.store.JdbcInteractionStore;
 
 /**
@@ -36,7 +38,10 @@ public final class HttpBenchServer {
         Path data = Files.createTempDirectory("standards-http-bench");
         Database database = Database.sqlite(data);
         StandardsService service = new StandardsService(RuleSets.load(rules, clock), new JdbcInteractionStore(database, clock));
-        Javalin app = HttpApi.create(service, HttpSettings.defaults(), clock);
+        // Requests carry the key bench/http.sh exports, as any client's would.
+        AccessKeys keys = new AccessKeys(new JdbcApiKeyStore(database), clock);
+        keys.bootstrap(System.getenv().getOrDefault("BENCH_KEY", "bench-admin-key-0123456789abcdef"));
+        Javalin app = HttpApi.create(service, HttpSettings.defaults(), clock, keys);
 
         Javalin noop = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;

@@ -32,7 +32,7 @@ class CustomersApiTest {
     @Test
     void the_register_keeps_the_tiers_a_customer_held_over_time(@TempDir Path data) {
         try (TestApp app = new TestApp(data)) {
-            JavalinTest.test(app.app, (server, client) -> {
+            JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
                 Response created = put(client, "/api/v1/customers/cust-9",
                         "{\"tier\": \"VIP\", \"since\": \"2026-11-10T00:00:00Z\", \"name\": \"Northwind\", \"accountManager\": \"agent-a\"}");
                 assertThat(created.code()).isEqualTo(200);
@@ -52,7 +52,7 @@ class CustomersApiTest {
     @Test
     void records_register_their_customers_and_move_the_tier_forward_only(@TempDir Path data) {
         try (TestApp app = new TestApp(data)) {
-            JavalinTest.test(app.app, (server, client) -> {
+            JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
                 ObjectNode record = (ObjectNode) Json.mapper().readTree(TestApp.fixture("r3-vip-chat-no-farewell.json"));
                 assertThat(postJson(client, "/api/v1/interactions", record.toString()).code()).isEqualTo(201);
 
@@ -77,7 +77,7 @@ class CustomersApiTest {
     @Test
     void a_bad_update_is_refused_naming_each_field(@TempDir Path data) {
         try (TestApp app = new TestApp(data)) {
-            JavalinTest.test(app.app, (server, client) -> {
+            JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
                 Response bad = put(client, "/api/v1/customers/cust-9", "{\"tier\": \"GOLD\", \"since\": \"yesterday\", \"level\": 3}");
                 assertThat(bad.code()).isEqualTo(400);
                 assertThat(json(bad).get("errors")).extracting(e -> e.get("pointer").asText())

@@ -34,7 +34,7 @@ class HistoryStandardsApiTest {
     @Test
     void outcomes_name_subject_window_evidence_and_are_the_same_every_time(@TempDir Path data) {
         try (TestApp app = new TestApp(data)) {
-            JavalinTest.test(app.app, (server, client) -> {
+            JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
                 register(client);
                 String path = "/api/v1/history-standards?asOf=2026-11-20T12:00:00Z&standard=contact-frequency";
                 Response first = client.get(path);
@@ -77,7 +77,7 @@ class HistoryStandardsApiTest {
     @Test
     void bad_parameters_are_refused_naming_the_parameter(@TempDir Path data) {
         try (TestApp app = new TestApp(data)) {
-            JavalinTest.test(app.app, (server, client) -> {
+            JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
                 for (String query : new String[] {"outcome=NOT_APPLICABLE", "standard=first-response", "limit=0", "limit=5000",
                         "asOf=yesterday"}) {
                     Response response = client.get("/api/v1/history-standards?" + query);
@@ -94,7 +94,7 @@ class HistoryStandardsApiTest {
     @Test
     void a_sweep_keeps_the_outcomes_the_compliance_report_and_violations_include(@TempDir Path data) {
         try (TestApp app = new TestApp(data)) {
-            JavalinTest.test(app.app, (server, client) -> {
+            JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
                 register(client);
                 Response sweep = client.post("/api/v1/history-standards/sweep?asOf=2026-11-20T02:00:00Z", "");
                 assertThat(sweep.code()).isEqualTo(200);

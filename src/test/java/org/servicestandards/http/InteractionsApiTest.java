@@ -46,7 +46,7 @@ class InteractionsApiTest {
 
     @Test
     void a_new_record_is_stored_judged_by_every_standard_and_answered_with_201() {
-        JavalinTest.test(app.app, (server, client) -> {
+        JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
             Response response = postJson(client, "/api/v1/interactions?asOf=2026-11-20T15:00:00Z", TestApp.fixture("r2-phone-answered-late.json"));
             assertThat(response.code()).isEqualTo(201);
             assertThat(response.headers().get("Location")).containsExactly("/api/v1/interactions/cc-1002");
@@ -67,7 +67,7 @@ class InteractionsApiTest {
 
     @Test
     void posting_the_same_content_again_changes_nothing_and_returns_the_stored_verdict() {
-        JavalinTest.test(app.app, (server, client) -> {
+        JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
             String record = TestApp.fixture("r1-phone-answered-in-time.json");
             JsonNode first = json(postJson(client, "/api/v1/interactions?asOf=2026-11-20T15:00:00Z", record));
             // Same content, other layout and a later asOf: still the stored verdict.
@@ -85,7 +85,7 @@ class InteractionsApiTest {
 
     @Test
     void changed_content_is_a_new_revision_and_older_revisions_keep_their_verdicts() {
-        JavalinTest.test(app.app, (server, client) -> {
+        JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
             ObjectNode complaint = (ObjectNode) Json.mapper().readTree(TestApp.fixture("r4-email-complaint-ignored.json"));
             Response created = postJson(client, "/api/v1/interactions", complaint.toString());
             assertThat(created.code()).isEqualTo(201);
@@ -111,7 +111,7 @@ class InteractionsApiTest {
 
     @Test
     void in_a_batch_one_bad_record_rejects_nothing_else() {
-        JavalinTest.test(app.app, (server, client) -> {
+        JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
             String batch = "[" + TestApp.fixture("r1-phone-answered-in-time.json") + ", {\"id\": \"bad record\"}, "
                     + TestApp.fixture("r2-phone-answered-late.json") + "]";
             Response response = postJson(client, "/api/v1/interactions", batch);
@@ -130,7 +130,7 @@ class InteractionsApiTest {
 
     @Test
     void ndjson_is_ingested_line_by_line_and_a_malformed_line_is_rejected_alone() {
-        JavalinTest.test(app.app, (server, client) -> {
+        JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
             String ndjson = Json.mapper().readTree(TestApp.fixture("r1-phone-answered-in-time.json")) + "\n{not json\n"
                     + Json.mapper().readTree(TestApp.fixture("r5-outbound-sale.json")) + "\n";
             Response response = post(client, "/api/v1/interactions", ndjson, "application/x-ndjson");
@@ -142,7 +142,7 @@ class InteractionsApiTest {
 
     @Test
     void check_judges_without_storing() {
-        JavalinTest.test(app.app, (server, client) -> {
+        JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
             Response response = postJson(client, "/api/v1/check?asOf=2026-11-18T12:00:00Z", TestApp.fixture("r4-email-complaint-ignored.json"));
             assertThat(response.code()).isEqualTo(200);
             JsonNode verdict = json(response);
@@ -158,7 +158,7 @@ class InteractionsApiTest {
 
     @Test
     void an_invalid_record_gets_a_problem_naming_each_field() {
-        JavalinTest.test(app.app, (server, client) -> {
+        JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
             ObjectNode record = (ObjectNode) Json.mapper().readTree(TestApp.fixture("r1-phone-answered-in-time.json"));
             record.put("channel", "FAX").put("firstResponseAt", "2026-11-16T09:00:00Z").put("priority", "high");
             Response response = postJson(client, "/api/v1/interactions", record.toString());
@@ -174,7 +174,7 @@ class InteractionsApiTest {
 
     @Test
     void bodies_that_are_not_records_get_clear_4xx_answers() {
-        JavalinTest.test(app.app, (server, client) -> {
+        JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
             assertThat(postJson(client, "/api/v1/interactions", "{\"id\": ").code()).isEqualTo(400);
             assertThat(postJson(client, "/api/v1/interactions", "{\"id\": \"a\", \"id\": \"b\"}").code()).isEqualTo(400);
             assertThat(postJson(client, "/api/v1/interactions", "").code()).isEqualTo(400);
@@ -195,7 +195,7 @@ class InteractionsApiTest {
     void bodies_and_batches_over_the_limits_get_413() {
         app.close();
         app = new TestApp(data, new HttpSettings(64 * 1024, 2));
-        JavalinTest.test(app.app, (server, client) -> {
+        JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
             String record = TestApp.fixture("r1-phone-answered-in-time.json");
             Response tooMany = postJson(client, "/api/v1/interactions", "[" + record + "," + record + "," + record + "]");
             assertThat(tooMany.code()).isEqualTo(413);

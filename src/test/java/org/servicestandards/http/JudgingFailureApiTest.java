@@ -35,7 +35,7 @@ class JudgingFailureApiTest {
         ShippedRulesCopy.into(rules);
         Files.writeString(rules.resolve("standards/throwing.drl"), THROWING_RULE);
         try (TestApp app = new TestApp(data, HttpSettings.defaults(), rules)) {
-            JavalinTest.test(app.app, (server, client) -> {
+            JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
                 ObjectNode poisoned = (ObjectNode) Json.mapper().readTree(TestApp.fixture("r2-phone-answered-late.json"));
                 poisoned.putObject("attributes").put("poison", true);
                 String batch = "[" + TestApp.fixture("r1-phone-answered-in-time.json") + "," + poisoned + ","

@@ -70,7 +70,7 @@ class LiveReloadUnderLoadTest {
         try (TestApp app = new TestApp(data, HttpSettings.defaults(), rules);
              RulesWatcher watcher = RulesWatcher.start(app.service.ruleSets(), QUIET)) {
             RuleSets ruleSets = app.service.ruleSets();
-            JavalinTest.test(app.app, (server, client) -> {
+            JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
                 Traffic traffic = new Traffic(client, targetByVersion);
                 ExecutorService posters = Executors.newFixedThreadPool(POSTERS);
                 List<Future<?>> posting = new ArrayList<>();

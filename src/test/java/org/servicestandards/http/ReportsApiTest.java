@@ -70,7 +70,7 @@ class ReportsApiTest {
 
     @Test
     void compliance_by_standard_matches_the_hand_count() {
-        JavalinTest.test(app.app, (server, client) -> {
+        JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
             postAll(client);
             JsonNode report = json(client.get("/api/v1/reports/compliance?" + PERIOD + "&groupBy=standard"));
             assertThat(countsBy(report, "standard")).containsExactlyInAnyOrderEntriesOf(Map.of(
@@ -92,7 +92,7 @@ class ReportsApiTest {
 
     @Test
     void compliance_by_agent_and_by_week_matches_the_hand_count() {
-        JavalinTest.test(app.app, (server, client) -> {
+        JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
             postAll(client);
             JsonNode byAgent = json(client.get("/api/v1/reports/compliance?" + PERIOD + "&groupBy=agent"));
             assertThat(countsBy(byAgent, "agent")).containsExactlyInAnyOrderEntriesOf(Map.of(
@@ -111,7 +111,7 @@ class ReportsApiTest {
 
     @Test
     void a_revised_record_counts_once_with_its_latest_verdict() {
-        JavalinTest.test(app.app, (server, client) -> {
+        JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
             postAll(client);
             String answered = TestApp.fixture("r4-email-complaint-ignored.json")
                     .replace("\"complaint\": {}", "\"complaint\": {\"ownerId\": \"agent-b\"}, \"firstResponseAt\": \"2026-11-18T11:00:00Z\","
@@ -127,7 +127,7 @@ class ReportsApiTest {
 
     @Test
     void the_compliance_report_exports_as_csv_with_a_file_name_that_says_what_it_holds() {
-        JavalinTest.test(app.app, (server, client) -> {
+        JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
             postAll(client);
             Response csv = client.get("/api/v1/reports/compliance?" + PERIOD + "&groupBy=agent&format=csv");
             assertThat(csv.code()).isEqualTo(200);
@@ -143,7 +143,7 @@ class ReportsApiTest {
 
     @Test
     void violations_list_every_finding_with_its_evidence_and_filter_and_page() {
-        JavalinTest.test(app.app, (server, client) -> {
+        JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
             postAll(client);
             JsonNode all = json(client.get("/api/v1/violations?" + PERIOD));
             assertThat(all.get("total").asLong()).isEqualTo(6);
@@ -168,7 +168,7 @@ class ReportsApiTest {
 
     @Test
     void report_parameters_are_checked_and_named_when_wrong() {
-        JavalinTest.test(app.app, (server, client) -> {
+        JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
             assertThat(client.get("/api/v1/reports/compliance?groupBy=colour").code()).isEqualTo(400);
             assertThat(json(client.get("/api/v1/reports/compliance?groupBy=colour")).get("errors").get(0).get("parameter").asText())
                     .isEqualTo("groupBy");
@@ -186,7 +186,7 @@ class ReportsApiTest {
 
     @Test
     void at_risk_lists_pending_outcomes_falling_due_soonest_first() {
-        JavalinTest.test(app.app, (server, client) -> {
+        JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
             postAll(client);
             // A phone call still waiting for an answer, due at 15:03 on the 20th.
             String waiting = TestApp.fixture("r1-phone-answered-in-time.json").replace("cc-1001", "cc-1009")
@@ -203,7 +203,7 @@ class ReportsApiTest {
 
     @Test
     void the_rules_endpoint_shows_the_loaded_rule_set() {
-        JavalinTest.test(app.app, (server, client) -> {
+        JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
             JsonNode rules = json(client.get("/api/v1/rules"));
             assertThat(rules.get("version").asText()).startsWith("sha256:");
             assertThat(rules.get("standards")).extracting(s -> s.get("id").asText()).containsExactly(

@@ -30,7 +30,7 @@ class RulesApiTest {
             throws Exception {
         ShippedRulesCopy.into(rules);
         try (TestApp app = new TestApp(data, HttpSettings.defaults(), rules)) {
-            JavalinTest.test(app.app, (server, client) -> {
+            JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
                 String good = json(client.get("/api/v1/rules")).get("version").asText();
                 Path drl = rules.resolve("standards/complaint-owner.drl");
                 String text = Files.readString(drl);
@@ -83,7 +83,7 @@ class RulesApiTest {
             throws Exception {
         ShippedRulesCopy.into(candidate);
         try (TestApp app = new TestApp(data)) {
-            JavalinTest.test(app.app, (server, client) -> {
+            JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
                 String serving = json(client.get("/api/v1/rules")).get("version").asText();
                 Path table = candidate.resolve("tables/first-response-targets.csv");
                 Files.writeString(table, Files.readString(table).replace("\"STANDARD\",\"PHONE\",\"ELAPSED\",\"no\",\"PT3M\"",
@@ -110,7 +110,7 @@ class RulesApiTest {
     @Test
     void candidate_files_can_be_sent_as_json_and_bad_archives_are_refused_clearly(@TempDir Path data) throws Exception {
         try (TestApp app = new TestApp(data)) {
-            JavalinTest.test(app.app, (server, client) -> {
+            JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
                 ObjectNode body = Json.mapper().createObjectNode();
                 ObjectNode files = body.putObject("files");
                 files.put("standards.csv", Files.readString(Path.of("rules/standards.csv")));
@@ -138,7 +138,7 @@ class RulesApiTest {
                                                                                              @TempDir Path rules) throws Exception {
         ShippedRulesCopy.into(rules);
         try (TestApp app = new TestApp(data, HttpSettings.defaults(), rules)) {
-            JavalinTest.test(app.app, (server, client) -> {
+            JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
                 JsonNode started = json(client.get("/api/v1/rules"));
                 assertThat(started.get("lastReload").get("trigger").asText()).isEqualTo("START");
                 assertThat(started.get("reloads").get("ok").asLong()).isEqualTo(1);
@@ -166,7 +166,7 @@ class RulesApiTest {
     void refused_loads_show_as_a_prometheus_metric(@TempDir Path data, @TempDir Path rules) throws Exception {
         ShippedRulesCopy.into(rules);
         try (TestApp app = new TestApp(data, HttpSettings.defaults(), rules)) {
-            JavalinTest.test(app.app, (server, client) -> {
+            JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
                 RuleEdits.breakComplaintOwnerRules(rules);
                 assertThat(client.post("/api/v1/rules/reload").code()).isEqualTo(422);
                 String metrics = client.get("/metrics").body().string();

@@ -8,11 +8,17 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import io.javalin.testtools.TestConfig;
+import java.util.Map;
+import java.util.Set;
+import org.servicestandards.access.Role;
+import org.servicestandards.service.AccessKeys;
 import org.servicestandards.service.HistoryStandards;
 import org.servicestandards.service.RuleSets;
 import org.servicestandards.service.StandardsService;
 import org.servicestandards.store.Database;
 import org.servicestandards.testing.TestDatabases;
+import org.servicestandards.store.JdbcApiKeyStore;
 import org.servicestandards.store.JdbcCustomerRegister;
 import org.servicestandards.store.JdbcHistoryStore;
 import org.servicestandards.store.JdbcInteractionStore;
@@ -26,6 +32,9 @@ final class TestApp implements AutoCloseable {
     final Database database;
     final StandardsService service;
     final HistoryStandards history;
+    final AccessKeys keys;
+    /** A key with every role, which {@link #asAdmin()} sends with every request. */
+    final String adminKey;
     final Javalin app;
 
     TestApp(Path dataDirectory, HttpSettings settings) {
@@ -39,11 +48,28 @@ final class TestApp implements AutoCloseable {
         history = new HistoryStandards(ruleSets, new JdbcHistoryStore(database, clock), clock, 2);
         service = new StandardsService(ruleSets, new JdbcInteractionStore(database, clock), new JdbcCustomerRegister(database, clock),
                 history);
-        app = HttpApi.create(service, settings, clock);
+        keys = new AccessKeys(new JdbcApiKeyStore(database), clock);
+        adminKey = keys.create("test admin", Set.of(Role.ADMIN), "test").secret();
+        app = HttpApi.create(service, settings, clock, keys);
     }
 
     TestApp(Path dataDirectory) {
         this(dataDirectory, HttpSettings.defaults());
+    }
+
+    /** Requests carry the admin key. */
+    TestConfig asAdmin() {
+        return as(adminKey);
+    }
+
+    /** Requests carry {@code key}. */
+    static TestConfig as(String key) {
+        return new TestConfig(true, true, java.net.http.HttpClient.newHttpClient(), Map.of("Authorization", "Bearer " + key));
+    }
+
+    /** A new key with the given roles. */
+    String key(Role... roles) {
+        return keys.create("test " + java.util.Arrays.toString(roles), Set.of(roles), "test").secret();
     }
 
     static String fixture(String name) {

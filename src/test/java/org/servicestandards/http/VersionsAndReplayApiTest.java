@@ -32,7 +32,7 @@ class VersionsAndReplayApiTest {
             throws Exception {
         ShippedRulesCopy.into(rules);
         try (TestApp app = new TestApp(data, HttpSettings.defaults(), rules)) {
-            JavalinTest.test(app.app, (server, client) -> {
+            JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
                 StringBuilder batch = new StringBuilder("[");
                 for (String name : List.of("r1-phone-answered-in-time.json", "r2-phone-answered-late.json",
                         "r3-vip-chat-no-farewell.json", "r4-email-complaint-ignored.json", "r5-outbound-sale.json")) {
@@ -77,7 +77,7 @@ class VersionsAndReplayApiTest {
     @Test
     void the_rule_behind_a_finding_can_be_read_as_it_was_in_its_version(@TempDir Path data) throws Exception {
         try (TestApp app = new TestApp(data)) {
-            JavalinTest.test(app.app, (server, client) -> {
+            JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
                 JsonNode verdict = json(postJson(client, "/api/v1/interactions", TestApp.fixture("r2-phone-answered-late.json")));
                 String version = verdict.get("ruleset").asText();
                 String rule = verdict.get("outcomes").get(0).get("findings").get(0).get("rule").asText();

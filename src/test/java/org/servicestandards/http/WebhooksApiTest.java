@@ -19,9 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.servicestandards.json.Json;
 import org.servicestandards.metrics.ServiceMetrics;
+import org.servicestandards.service.AccessKeys;
 import org.servicestandards.service.RuleSets;
 import org.servicestandards.service.StandardsService;
 import org.servicestandards.store.Database;
+import org.servicestandards.store.JdbcApiKeyStore;
 import org.servicestandards.store.JdbcInteractionStore;
 import org.servicestandards.store.JdbcWebhooks;
 import org.servicestandards.testing.TestDatabases;
@@ -35,6 +37,7 @@ class WebhooksApiTest {
     Path data;
     private Database database;
     private Javalin app;
+    private io.javalin.testtools.TestConfig officer;
 
     @BeforeEach
     void open() {
@@ -42,8 +45,10 @@ class WebhooksApiTest {
         database = TestDatabases.open(data);
         StandardsService service = new StandardsService(RuleSets.load(Path.of("rules"), clock),
                 new JdbcInteractionStore(database, clock));
+        AccessKeys keys = new AccessKeys(new JdbcApiKeyStore(database), clock);
+        officer = TestApp.as(keys.create("test officer", java.util.Set.of(org.servicestandards.access.Role.OFFICER), "test").secret());
         app = HttpApi.create(service, HttpSettings.defaults(), clock, new ServiceMetrics(service.ruleSets()),
-                new JdbcWebhooks(database, clock));
+                new JdbcWebhooks(database, clock), keys);
     }
 
     @AfterEach
@@ -59,7 +64,7 @@ class WebhooksApiTest {
 
     @Test
     void a_webhook_is_registered_with_201_and_its_location_and_read_back_without_its_secret() {
-        JavalinTest.test(app, (server, client) -> {
+        JavalinTest.test(app, officer, (server, client) -> {
             Response created = postJson(client, "/api/v1/webhooks", "{\"url\": \"https://hooks.example.com/standards\","
                     + " \"secret\": \"" + SECRET + "\", \"standards\": [\"first-response\", \"courtesy\"],"
                     + " \"severities\": [\"CRITICAL\", \"MAJOR\"], \"events\": [\"failed\"], \"warnBefore\": \"PT30M\"}");
@@ -98,7 +103,7 @@ class WebhooksApiTest {
 
     @Test
     void a_bad_webhook_is_refused_naming_each_field_by_pointer() {
-        JavalinTest.test(app, (server, client) -> {
+        JavalinTest.test(app, officer, (server, client) -> {
             Response refused = postJson(client, "/api/v1/webhooks", "{\"url\": \"ftp://example.com/x\", \"secret\": \"short\","
                     + " \"standards\": [\"first-response\", \"first-reponse\"], \"severities\": [\"HIGH\", 3],"
                     + " \"events\": [], \"warnBefore\": \"PT0S\", \"colour\": \"blue\"}");
@@ -126,7 +131,7 @@ class WebhooksApiTest {
 
     @Test
     void a_deleted_webhook_is_no_longer_listed_but_can_still_be_inspected() {
-        JavalinTest.test(app, (server, client) -> {
+        JavalinTest.test(app, officer, (server, client) -> {
             String id = json(postJson(client, "/api/v1/webhooks", "{\"url\": \"http://127.0.0.1:9000/hook\", \"secret\": \""
                     + SECRET + "\"}")).get("id").asText();
             assertThat(client.delete("/api/v1/webhooks/" + id).code()).isEqualTo(204);
@@ -140,7 +145,7 @@ class WebhooksApiTest {
     @Test
     void a_service_without_webhooks_says_so() {
         try (TestApp plain = new TestApp(data.resolve("plain"))) {
-            JavalinTest.test(plain.app, (server, client) -> assertThat(client.get("/api/v1/webhooks").code()).isEqualTo(503));
+            JavalinTest.test(plain.app, plain.asAdmin(), (server, client) -> assertThat(client.get("/api/v1/webhooks").code()).isEqualTo(503));
         }
     }
 }

@@ -1,0 +1,28 @@
+package org.servicestandards.cli;
+
+import java.nio.file.Path;
+import org.servicestandards.store.Database;
+import picocli.CommandLine.Option;
+
+/** Which store a command works on: the embedded one in a data directory, or PostgreSQL. */
+final class StoreOptions {
+
+    @Option(names = "--data", defaultValue = "${env:STANDARDS_DATA:-./data}",
+            description = "Directory of the embedded SQLite store (env STANDARDS_DATA; default ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--database-url", defaultValue = "${env:STANDARDS_DATABASE_URL}",
+            description = "PostgreSQL JDBC URL instead of the embedded store (env STANDARDS_DATABASE_URL).")
+    String databaseUrl;
+
+    @Option(names = "--database-user", defaultValue = "${env:STANDARDS_DATABASE_USER}",
+            description = "PostgreSQL user (env STANDARDS_DATABASE_USER).")
+    String databaseUser;
+
+    /** Opens the store, migrated; the PostgreSQL password comes from STANDARDS_DATABASE_PASSWORD. */
+    Database open() {
+        return databaseUrl != null && !databaseUrl.isBlank()
+                ? Database.postgres(databaseUrl, databaseUser, System.getenv("STANDARDS_DATABASE_PASSWORD"))
+                : Database.sqlite(data);
+    }
+}

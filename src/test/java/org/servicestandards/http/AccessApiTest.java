@@ -1,0 +1,147 @@
+package org.servicestandards.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.http.HandlerType;
+import io.javalin.router.Endpoint;
+import io.javalin.router.ParsedEndpoint;
+import io.javalin.security.RouteRole;
+import io.javalin.security.Roles;
+import io.javalin.testtools.HttpClient;
+import io.javalin.testtools.JavalinTest;
+import io.javalin.testtools.Response;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.servicestandards.access.Role;
+
+/**
+ * Walks the route table: every route but /health needs a key (401 without one, or with an
+ * unknown or revoked one), and a key without the route's role gets 403, with every role.
+ */
+class AccessApiTest {
+
+    /** Who may call each route, as SPEC §5 says; a route missing here fails the test. */
+    private static final Map<String, String> TABLE = new TreeMap<>(Map.ofEntries(
+            Map.entry("GET /health", "open"),
+            Map.entry("GET /metrics", "admin"),
+            Map.entry("POST /api/v1/check", "ingest"),
+            Map.entry("POST /api/v1/interactions", "ingest"),
+            Map.entry("GET /api/v1/interactions/{id}", "auditor"),
+            Map.entry("PUT /api/v1/customers/{id}", "ingest"),
+            Map.entry("GET /api/v1/customers/{id}", "auditor"),
+            Map.entry("GET /api/v1/reports/compliance", "auditor"),
+            Map.entry("GET /api/v1/violations", "auditor"),
+            Map.entry("GET /api/v1/at-risk", "auditor"),
+            Map.entry("GET /api/v1/history-standards", "auditor"),
+            Map.entry("POST /api/v1/history-standards/sweep", "officer"),
+            Map.entry("GET /api/v1/rules", "any key"),
+            Map.entry("POST /api/v1/rules/validate", "officer"),
+            Map.entry("POST /api/v1/rules/reload", "officer"),
+            Map.entry("GET /api/v1/rules/versions", "auditor"),
+            Map.entry("GET /api/v1/rules/versions/{version}", "auditor"),
+            Map.entry("GET /api/v1/rules/versions/{version}/rule", "auditor"),
+            Map.entry("POST /api/v1/reevaluate", "officer"),
+            Map.entry("POST /api/v1/webhooks", "officer"),
+            Map.entry("GET /api/v1/webhooks", "officer"),
+            Map.entry("GET /api/v1/webhooks/{id}", "officer"),
+            Map.entry("DELETE /api/v1/webhooks/{id}", "officer")));
+
+    private static Response call(HttpClient client, String method, String path, String key) {
+        return client.request(path, r -> {
+            HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofString("{}");
+            switch (method) {
+                case "GET" -> r.get();
+                case "POST" -> r.post(body);
+                case "PUT" -> r.put(body);
+                case "DELETE" -> r.delete(HttpRequest.BodyPublishers.noBody());
+                default -> throw new IllegalArgumentException(method);
+            }
+            r.header("Content-Type", "application/json");
+            if (key != null) {
+                r.header("Authorization", "Bearer " + key);
+            }
+        });
+    }
+
+    private static boolean allowed(String who, Role role) {
+        return switch (who) {
+            case "open", "any key" -> true;
+            default -> role.grants(Role.parse(who));
+        };
+    }
+
+    @Test
+    void every_route_answers_401_without_a_valid_key_and_403_without_its_role(@TempDir Path data) {
+        try (TestApp app = new TestApp(data)) {
+            Map<Role, String> keys = new EnumMap<>(Role.class);
+            for (Role role : Role.values()) {
+                keys.put(role, app.key(role));
+            }
+            String revoked = app.key(Role.ADMIN);
+            // A key reads ssk_<id>_<secret>.
+            assertThat(app.keys.revoke(revoked.substring(4, 16))).isTrue();
+
+            Map<String, String> routes = new LinkedHashMap<>();
+            for (ParsedEndpoint parsed : app.app.unsafe.internalRouter.allHttpHandlers()) {
+                Endpoint endpoint = parsed.endpoint;
+                if (endpoint.method == HandlerType.BEFORE || endpoint.method == HandlerType.AFTER
+                        || endpoint.method == HandlerType.BEFORE_MATCHED || endpoint.method == HandlerType.AFTER_MATCHED) {
+                    continue;
+                }
+                Roles roles = endpoint.metadata(Roles.class);
+                Set<RouteRole> required = roles == null ? Set.of() : roles.getRoles();
+                routes.put(endpoint.method.name() + " " + endpoint.path, required.isEmpty() ? "open"
+                        : required.stream().map(r -> ((Access) r).describe()).sorted().findFirst().orElseThrow());
+            }
+            assertThat(new TreeMap<>(routes)).isEqualTo(TABLE);
+
+            JavalinTest.test(app.app, (server, client) -> {
+                for (Map.Entry<String, String> route : TABLE.entrySet()) {
+                    String method = route.getKey().substring(0, route.getKey().indexOf(' '));
+                    String path = route.getKey().substring(method.length() + 1).replaceAll("\\{[^}]+}", "x");
+                    String who = route.getValue();
+                    int anonymous = call(client, method, path, null).code();
+                    if (who.equals("open")) {
+                        assertThat(anonymous).as(route.getKey()).isEqualTo(200);
+                        continue;
+                    }
+                    assertThat(anonymous).as(route.getKey() + " without a key").isEqualTo(401);
+                    assertThat(call(client, method, path, "ssk_000000000000_not-a-key").code()).as(route.getKey() + " unknown key")
+                            .isEqualTo(401);
+                    assertThat(call(client, method, path, revoked).code()).as(route.getKey() + " revoked key").isEqualTo(401);
+                    for (Role role : Role.values()) {
+                        int status = call(client, method, path, keys.get(role)).code();
+                        if (allowed(who, role)) {
+                            assertThat(status).as(route.getKey() + " as " + role.key()).isNotIn(401, 403);
+                        } else {
+                            assertThat(status).as(route.getKey() + " as " + role.key()).isEqualTo(403);
+                        }
+                    }
+                }
+            });
+        }
+    }
+
+    @Test
+    void a_refusal_says_what_is_missing_and_never_echoes_the_key(@TempDir Path data) {
+        try (TestApp app = new TestApp(data)) {
+            String ingest = app.key(Role.INGEST);
+            JavalinTest.test(app.app, (server, client) -> {
+                Response missing = call(client, "GET", "/api/v1/violations", null);
+                assertThat(missing.headers().get("WWW-Authenticate")).containsExactly("Bearer realm=\"service-standards\"");
+                assertThat(missing.body().string()).contains("Authorization: Bearer");
+                Response forbidden = call(client, "GET", "/api/v1/violations", ingest);
+                String body = forbidden.body().string();
+                assertThat(forbidden.headers().get("Content-Type").get(0)).startsWith("application/problem+json");
+                assertThat(body).contains("[ingest]").contains("[auditor]").doesNotContain(ingest.substring(17));
+            });
+        }
+    }
+}
