@@ -25,7 +25,8 @@ import org.servicestandards.json.Json;
  * (overdue). Complaints are mostly resolved, some still open; a resolved complaint gets a
  * follow-up (relatesTo = the complaint id) in time in 75 % of cases, late in 10 %, never in 15 %.
  * Sales get a follow-up in time in 80 %, late in 8 %, never in 12 %. Ordinary inquiries and
- * requests fill up the count, spread over customers with weights 3 (strategic), 2 (VIP), 1.
+ * requests fill up the count: one for every customer, the rest spread over customers with
+ * weights 3 (strategic), 2 (VIP), 1 (standard).
  */
 public final class HistoryDataSet {
 
@@ -33,6 +34,8 @@ public final class HistoryDataSet {
     public static final Instant AS_OF = Instant.parse("2026-11-20T02:00:00Z");
     static final Instant START = AS_OF.minus(Duration.ofDays(365));
 
+    /** Changes whenever the generator makes other records from the same parameters. */
+    private static final int VERSION = 2;
     private static final long MINUTE = 60;
     private static final long HOUR = 3600;
     private static final long DAY = 86400;
@@ -57,7 +60,7 @@ public final class HistoryDataSet {
 
     /** A file-name-safe key of the parameters: a store generated with other parameters is another store. */
     public String key() {
-        return "c" + customers + "-r" + records + "-s" + seed;
+        return "c" + customers + "-r" + records + "-s" + seed + "-v" + VERSION;
     }
 
     public int customers() {
@@ -90,10 +93,12 @@ public final class HistoryDataSet {
             total += plan.tierNow == Tier.STRATEGIC ? 3 : plan.tierNow == Tier.VIP ? 2 : 1;
             cumulative[k] = total;
         }
-        long remaining = records - structured;
+        // Every customer has at least one record, so the service knows all of them.
+        Arrays.fill(fill, 1);
+        long remaining = records - structured - customers;
         if (remaining < 0) {
             throw new IllegalArgumentException(records + " records are too few for " + customers + " customers: their calls,"
-                    + " visits, surveys, complaints and sales alone make " + structured);
+                    + " visits, surveys, complaints and sales and one inquiry each make " + (structured + customers));
         }
         SplittableRandom rng = new SplittableRandom(seed);
         for (long k = 0; k < remaining; k++) {
