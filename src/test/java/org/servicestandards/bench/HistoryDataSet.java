@@ -209,7 +209,7 @@ public final class HistoryDataSet {
         private void surveys() {
             if (accountManager == null) {
                 if (rng.nextDouble() < 0.1) {
-                    survey(workHours(START.plusSeconds(rng.nextLong(364 * DAY))));
+                    survey(workingHourInYear());
                 }
                 return;
             }
@@ -229,9 +229,8 @@ public final class HistoryDataSet {
         }
 
         private void complaints() {
-            int count = poisson(tierNow == Tier.STRATEGIC ? 1.5 : tierNow == Tier.VIP ? 0.8 : 0.4);
-            for (int k = 0; k < count; k++) {
-                Instant opened = workHours(START.plusSeconds(rng.nextLong(364 * DAY)));
+            for (int k = perYear(1.5, 0.8, 0.4); k > 0; k--) {
+                Instant opened = workingHourInYear();
                 if (opened.isAfter(AS_OF)) {
                     continue;
                 }
@@ -260,9 +259,8 @@ public final class HistoryDataSet {
         }
 
         private void sales() {
-            int count = poisson(tierNow == Tier.STRATEGIC ? 3 : tierNow == Tier.VIP ? 1.5 : 0.6);
-            for (int k = 0; k < count; k++) {
-                Instant opened = workHours(START.plusSeconds(rng.nextLong(364 * DAY)));
+            for (int k = perYear(3, 1.5, 0.6); k > 0; k--) {
+                Instant opened = workingHourInYear();
                 if (opened.isAfter(AS_OF)) {
                     continue;
                 }
@@ -390,6 +388,15 @@ public final class HistoryDataSet {
                 day++;
             }
             return Instant.ofEpochSecond(day * DAY + 9 * HOUR + rng.nextLong(9 * HOUR));
+        }
+
+        /** How many events of a kind this year, by the customer's tier now: a Poisson draw around the mean given. */
+        private int perYear(double strategic, double vip, double standard) {
+            return poisson(tierNow == Tier.STRATEGIC ? strategic : tierNow == Tier.VIP ? vip : standard);
+        }
+
+        private Instant workingHourInYear() {
+            return workHours(START.plusSeconds(rng.nextLong(364 * DAY)));
         }
 
         private int poisson(double mean) {
