@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,9 +33,6 @@ import org.servicestandards.service.HistoryStandards;
 import org.servicestandards.service.RecordResult;
 import org.servicestandards.service.RuleSets;
 import org.servicestandards.service.StandardsService;
-import org.servicestandards.standards.HistoryEngine;
-import org.servicestandards.standards.RuleSet;
-import org.servicestandards.standards.facts.CustomerHistory;
 import org.servicestandards.store.Database;
 import org.servicestandards.store.HistoryStore;
 import org.servicestandards.store.JdbcCustomerRegister;
@@ -47,7 +45,8 @@ import org.servicestandards.verdict.HistoryOutcome;
  * SQLite store with {@link HistoryDataSet} through the service's own ingest, then runs
  * {@link HistoryStandards#sweep} as of {@link HistoryDataSet#AS_OF} several times, each beside
  * two baselines measured in the same run on the same pages and threads: reading every
- * customer's history from the store and nothing else, and reading and judging without keeping.
+ * customer's history from the store and nothing else, and the same sweep over a store that
+ * keeps nothing (reading and judging alone).
  *
  * <p>Arguments: {@code [customers] [records] [seed] [runs] [rulesDirectory] [dataDirectory]},
  * defaults 100000 1000000 20261120 4 rules target/history-bench. The first run is a warm-up.
@@ -85,15 +84,16 @@ public final class HistorySweepBenchmark {
         System.out.print(Files.readString(directory.resolve("loaded.txt")));
 
         try (Database database = Database.sqlite(directory)) {
-            CountingStore store = new CountingStore(new JdbcHistoryStore(database, clock));
-            try (HistoryStandards history = new HistoryStandards(ruleSets, store, clock, threads)) {
+            CountingStore store = new CountingStore(new JdbcHistoryStore(database, clock), false);
+            CountingStore keepsNothing = new CountingStore(store, true);
+            try (HistoryStandards history = new HistoryStandards(ruleSets, store, clock, threads);
+                 HistoryStandards judgeOnly = new HistoryStandards(ruleSets, keepsNothing, clock, threads)) {
                 HeapSampler heap = new HeapSampler();
                 for (int run = 0; run < runs; run++) {
                     String label = run == 0 ? "warm-up" : "run " + run;
                     System.out.printf("%n== %s (load average %s)%n", label, loadAverage());
-                    measure(label + " read only (baseline)", store, heap, () -> readOnly(store, threads, false, ruleSets.current()));
-                    measure(label + " read + judge, nothing kept (baseline)", store, heap,
-                            () -> readOnly(store, threads, true, ruleSets.current()));
+                    measure(label + " read only (baseline)", store, heap, () -> readOnly(store, threads));
+                    measure(label + " read + judge, nothing kept (baseline)", keepsNothing, heap, () -> sweep(judgeOnly));
                     database.jdbi().useHandle(h -> {
                         h.execute("DELETE FROM history_findings");
                         h.execute("DELETE FROM history_outcomes");
@@ -108,7 +108,7 @@ public final class HistorySweepBenchmark {
     }
 
     /** What one measured pass did. */
-    private record Pass(long customers, long outcomes, long kept) {
+    private record Pass(long customers, long kept) {
     }
 
     private interface Measured {
@@ -121,10 +121,10 @@ public final class HistorySweepBenchmark {
         long started = System.nanoTime();
         Pass result = pass.run();
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("%-58s %7.2f s  %7d customers (%6.0f/s)  %8d records (%7.0f/s)  %7d outcomes  %7d kept"
+        System.out.printf("%-58s %7.2f s  %7d customers (%6.0f/s)  %8d records (%7.0f/s)  %7d outcomes judged  %7d written"
                         + "  heap peak %4d MiB, after GC peak %4d MiB  [threads' time: read %.1f s, save %.1f s]%n",
                 label, seconds, result.customers, result.customers / seconds, store.records.get(), store.records.get() / seconds,
-                result.outcomes, result.kept, heap.peakUsed() >> 20, heap.peakAfterGc() >> 20,
+                store.judged.get(), store.written.get(), heap.peakUsed() >> 20, heap.peakAfterGc() >> 20,
                 store.readNanos.get() / 1e9, store.saveNanos.get() / 1e9);
     }
 
@@ -133,52 +133,37 @@ public final class HistorySweepBenchmark {
         if (sweep.failed() > 0) {
             throw new IllegalStateException(sweep.failed() + " customers could not be judged");
         }
-        return new Pass(sweep.customers(), -1, sweep.outcomes());
+        return new Pass(sweep.customers(), sweep.outcomes());
     }
 
     /**
-     * The baselines: every customer's history read a page at a time on the same number of threads
-     * as the sweep, and optionally judged by the same engine, nothing kept.
+     * The first baseline: every customer's history read a page at a time, as many pages at once
+     * as the sweep has in flight, on as many threads; nothing judged. (The second baseline is
+     * the sweep itself over a store that keeps nothing.)
      */
-    private static Pass readOnly(HistoryStore store, int threads, boolean judge, RuleSet rules) throws Exception {
-        HistoryEngine engine = new HistoryEngine();
+    private static Pass readOnly(HistoryStore store, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        AtomicLong customers = new AtomicLong();
-        AtomicLong outcomes = new AtomicLong();
-        Semaphore inFlight = new Semaphore(threads * 2);
-        List<Future<?>> pages = new ArrayList<>();
+        long customers = 0;
         try {
             String after = "";
-            while (true) {
-                List<String> ids = store.customerIds(after, PAGE, null);
-                if (ids.isEmpty()) {
-                    break;
-                }
-                after = ids.get(ids.size() - 1);
-                inFlight.acquire();
-                pages.add(pool.submit(() -> {
-                    try {
-                        for (HistoryStore.CustomerRecords h : store.histories(ids)) {
-                            customers.incrementAndGet();
-                            if (judge) {
-                                List<HistoryOutcome> judged = engine.judge(rules, new CustomerHistory(h.id(), h.name(),
-                                        h.accountManager(), h.tiers(), HistoryDataSet.AS_OF), h.records());
-                                outcomes.addAndGet(judged.size());
-                            }
-                        }
-                    } finally {
-                        inFlight.release();
+            List<Callable<Integer>> pages = new ArrayList<>();
+            do {
+                pages.clear();
+                for (int k = 0; k < threads * 2; k++) {
+                    List<String> ids = store.customerIds(after, PAGE, null);
+                    if (!ids.isEmpty()) {
+                        after = ids.get(ids.size() - 1);
+                        pages.add(() -> store.histories(ids).size());
                     }
-                }));
-                pages.removeIf(Future::isDone);
-            }
-            for (Future<?> page : pages) {
-                page.get();
-            }
+                }
+                for (Future<Integer> page : pool.invokeAll(pages)) {
+                    customers += page.get();
+                }
+            } while (!pages.isEmpty());
         } finally {
             pool.shutdownNow();
         }
-        return new Pass(customers.get(), judge ? outcomes.get() : -1, 0);
+        return new Pass(customers, 0);
     }
 
     /** Fills the store through the service: the register first for each customer, then their records in batches. */
@@ -302,16 +287,23 @@ public final class HistorySweepBenchmark {
     /** Counts the records the store hands out and the time threads spend reading and saving. */
     private static final class CountingStore implements HistoryStore {
         private final HistoryStore store;
+        private final boolean keepsNothing;
         private final AtomicLong records = new AtomicLong();
+        private final AtomicLong judged = new AtomicLong();
+        private final AtomicLong written = new AtomicLong();
         private final AtomicLong readNanos = new AtomicLong();
         private final AtomicLong saveNanos = new AtomicLong();
 
-        CountingStore(HistoryStore store) {
+        /** With {@code keepsNothing}, outcomes and sweeps are counted but not written. */
+        CountingStore(HistoryStore store, boolean keepsNothing) {
             this.store = store;
+            this.keepsNothing = keepsNothing;
         }
 
         void reset() {
             records.set(0);
+            judged.set(0);
+            written.set(0);
             readNanos.set(0);
             saveNanos.set(0);
         }
@@ -337,9 +329,14 @@ public final class HistorySweepBenchmark {
 
         @Override
         public int save(Map<String, List<HistoryOutcome>> byCustomer, Instant asOf) {
+            judged.addAndGet(byCustomer.values().stream().mapToLong(List::size).sum());
+            if (keepsNothing) {
+                return 0;
+            }
             long started = System.nanoTime();
             int kept = store.save(byCustomer, asOf);
             saveNanos.addAndGet(System.nanoTime() - started);
+            written.addAndGet(kept);
             return kept;
         }
 
@@ -360,6 +357,9 @@ public final class HistorySweepBenchmark {
 
         @Override
         public void sweep(Instant asOf, Instant startedAt, Instant finishedAt, String ruleset, int customers, int outcomes) {
+            if (keepsNothing) {
+                return;
+            }
             store.sweep(asOf, startedAt, finishedAt, ruleset, customers, outcomes);
         }
 
