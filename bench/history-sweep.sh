@@ -24,7 +24,7 @@ done
 CP="$SNAP/test-classes:$SNAP/classes:$(cat target/history-sweep.classpath)"
 
 echo "machine: $(nproc) cores; $(java -version 2>&1 | head -1); heap -Xmx$HEAP; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-timeout 3600 java -Xms"$HEAP" -Xmx"$HEAP" -XX:+UseG1GC ${JAVA_OPTS:-} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+timeout 3600 java -Xms"$HEAP" -Xmx"$HEAP" -XX:+UseG1GC ${JAVA_OPTS:-} \
   -cp "$CP" org.servicestandards.bench.HistorySweepBenchmark \
   "${1:-100000}" "${2:-1000000}" "${3:-20261120}" "${4:-4}" "$SNAP/rules" target/history-bench
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
