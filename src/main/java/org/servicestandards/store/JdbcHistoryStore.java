@@ -1,19 +1,10 @@
 package org.servicestandards.store;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,10 +20,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.servicestandards.interaction.Instants;
 import org.servicestandards.interaction.Interaction;
 import org.servicestandards.interaction.Tier;
-import org.servicestandards.json.Json;
 import org.servicestandards.verdict.Finding;
 import org.servicestandards.verdict.HistoryOutcome;
 import org.servicestandards.verdict.Outcome;
@@ -44,29 +33,6 @@ public final class JdbcHistoryStore implements HistoryStore {
     /** The period of an interaction's outcome: it is judged once for good. */
     private static final String FOR_GOOD = "-";
 
-    /**
-     * Stored records as the service reads JSON, but with instants read by {@link Instants#parse}:
-     * a sweep reads every stored record, and Jackson's own instant reader (a
-     * {@code DateTimeFormatter}) took half of the reading. Stored instants are ISO-8601 in UTC as
-     * Jackson wrote them; Instants' property test holds its answers to the formatter's.
-     */
-    private static final ObjectReader RECORDS = Json.mapper().copy()
-            .registerModule(new SimpleModule("stored-instants").addDeserializer(Instant.class, new StdScalarDeserializer<>(Instant.class) {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-                    if (parser.currentToken() != JsonToken.VALUE_STRING) {
-                        return (Instant) context.handleUnexpectedToken(Instant.class, parser);
-                    }
-                    try {
-                        return Instants.parse(parser.getText());
-                    } catch (DateTimeParseException e) {
-                        return (Instant) context.handleWeirdStringValue(Instant.class, parser.getText(), e.getMessage());
-                    }
-                }
-            }))
-            .readerFor(Interaction.class);
 
     private final Jdbi jdbi;
     private final ReentrantLock writes;
@@ -134,7 +100,7 @@ public final class JdbcHistoryStore implements HistoryStore {
                     .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
                     .forEach(row -> {
                         if (registered.containsKey(row[0])) {
-                            records.computeIfAbsent(row[0], k -> new ArrayList<>()).add(readRecord(row[1]));
+                            records.computeIfAbsent(row[0], k -> new ArrayList<>()).add(StoredJson.read(row[1], Interaction.class));
                         }
                     });
             List<CustomerRecords> histories = new ArrayList<>(registered.size());
@@ -146,13 +112,6 @@ public final class JdbcHistoryStore implements HistoryStore {
         });
     }
 
-    private static Interaction readRecord(String body) {
-        try {
-            return RECORDS.readValue(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON no longer reads as Interaction", e);
-        }
-    }
 
     /** A subject's latest stored judgement under a standard. */
     private record Latest(String period, String outcome, long asOf, String digest) {
