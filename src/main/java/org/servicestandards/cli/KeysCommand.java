@@ -10,6 +10,7 @@ import org.servicestandards.access.Role;
 import org.servicestandards.service.AccessKeys;
 import org.servicestandards.store.Database;
 import org.servicestandards.store.JdbcApiKeyStore;
+import org.servicestandards.store.JdbcAuditLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,6 +24,11 @@ final class KeysCommand implements Runnable {
     @Override
     public void run() {
         new picocli.CommandLine(this).usage(System.out);
+    }
+
+    /** Who the audit log says made or revoked a key from here. */
+    static String actor() {
+        return "command line (" + System.getProperty("user.name") + ")";
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
@@ -48,8 +54,8 @@ final class KeysCommand implements Runnable {
                 return 2;
             }
             try (Database database = store.open()) {
-                AccessKeys.Created created = new AccessKeys(new JdbcApiKeyStore(database), Clock.systemUTC())
-                        .create(name, parsed, "command line (" + System.getProperty("user.name") + ")");
+                AccessKeys.Created created = new AccessKeys(new JdbcApiKeyStore(database), new JdbcAuditLog(database, Clock.systemUTC()), Clock.systemUTC())
+                        .create(name, parsed, actor());
                 System.out.println(created.secret());
                 System.err.println("key " + created.key().id() + " for " + created.key().name() + " with roles "
                         + created.key().roles().stream().map(Role::key).sorted().toList() + "; shown this once");
@@ -90,7 +96,7 @@ final class KeysCommand implements Runnable {
         @Override
         public Integer call() {
             try (Database database = store.open()) {
-                if (!new AccessKeys(new JdbcApiKeyStore(database), Clock.systemUTC()).revoke(id)) {
+                if (!new AccessKeys(new JdbcApiKeyStore(database), new JdbcAuditLog(database, Clock.systemUTC()), Clock.systemUTC()).revoke(id, actor())) {
                     System.err.println("no active key with id " + id);
                     return 1;
                 }

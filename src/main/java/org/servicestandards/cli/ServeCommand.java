@@ -19,6 +19,7 @@ import org.servicestandards.service.WebhookDispatcher;
 import org.servicestandards.standards.RuleSetException;
 import org.servicestandards.store.Database;
 import org.servicestandards.store.JdbcApiKeyStore;
+import org.servicestandards.store.JdbcAuditLog;
 import org.servicestandards.store.JdbcCustomerRegister;
 import org.servicestandards.store.JdbcHistoryStore;
 import org.servicestandards.store.JdbcInteractionStore;
@@ -90,6 +91,14 @@ final class ServeCommand implements Callable<Integer> {
             e.problems().forEach(problem -> System.err.println("  " + problem));
             return 2;
         }
+        JdbcAuditLog audit = new JdbcAuditLog(database, clock);
+        audit.append("service start", "rules.load", config.rulesDirectory().toString(),
+                java.util.Map.of("ok", true, "version", ruleSets.current().version()));
+        ruleSets.onReload(result -> {
+            if (result.trigger() == RuleSets.Trigger.WATCH) {
+                audit.append("rules watcher", "rules.reload", config.rulesDirectory().toString(), result.summary());
+            }
+        });
         RulesWatcher watcher = config.watchRules() ? watch(ruleSets, config.watchQuietPeriod()) : null;
         JdbcWebhooks webhooks = new JdbcWebhooks(database, clock);
         HistoryStandards history = new HistoryStandards(ruleSets, new JdbcHistoryStore(database, clock, webhooks), clock);
@@ -99,7 +108,7 @@ final class ServeCommand implements Callable<Integer> {
         HistorySweeper sweeper = HistorySweeper.start(history, clock, sweepAt, sweepZone);
         WebhookDispatcher dispatcher = WebhookDispatcher.start(webhooks, () -> WebhookDispatcher.declaredSeverities(ruleSets),
                 clock, WebhookDispatcher.Settings.defaults());
-        AccessKeys keys = new AccessKeys(new JdbcApiKeyStore(database), clock);
+        AccessKeys keys = new AccessKeys(new JdbcApiKeyStore(database), audit, clock);
         try {
             keys.bootstrap(System.getenv("STANDARDS_ADMIN_KEY")).ifPresent(first -> {
                 if (first.secret().equals(System.getenv("STANDARDS_ADMIN_KEY"))) {
@@ -116,7 +125,7 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         HttpServer server = HttpServer.start(service, new HttpSettings(config.maxBodyBytes(), config.maxBatchRecords()),
-                clock, config.port(), webhooks, keys);
+                clock, config.port(), webhooks, keys, audit);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (watcher != null) {
                 watcher.close();

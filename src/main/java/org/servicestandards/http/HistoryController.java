@@ -23,9 +23,12 @@ final class HistoryController {
     private final StandardsService service;
     private final Clock clock;
 
-    HistoryController(StandardsService service, Clock clock) {
+    private final Audit audit;
+
+    HistoryController(StandardsService service, Clock clock, Audit audit) {
         this.service = service;
         this.clock = clock;
+        this.audit = audit;
     }
 
     void list(Context ctx) {
@@ -59,6 +62,8 @@ final class HistoryController {
     void sweep(Context ctx) {
         Instant asOf = Params.instant(ctx, "asOf", clock.instant());
         HistoryStandards.Sweep sweep = history().sweep(asOf);
+        audit.record(ctx, "history.sweep", asOf.toString(), Map.of("customers", sweep.customers(), "outcomes", sweep.outcomes(),
+                "ruleset", sweep.ruleset()));
         ctx.json(sweep);
     }
 

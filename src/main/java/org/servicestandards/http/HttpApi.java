@@ -12,6 +12,7 @@ import org.servicestandards.json.Json;
 import org.servicestandards.metrics.ServiceMetrics;
 import org.servicestandards.service.AccessKeys;
 import org.servicestandards.service.StandardsService;
+import org.servicestandards.store.AuditLog;
 import org.servicestandards.store.Webhooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,19 +33,20 @@ public final class HttpApi {
     }
 
     /** The API without webhooks; every route but /health needs a key from {@code keys}. */
-    public static Javalin create(StandardsService service, HttpSettings settings, Clock clock, AccessKeys keys) {
-        return create(service, settings, clock, ServiceMetrics.of(service), null, keys);
+    public static Javalin create(StandardsService service, HttpSettings settings, Clock clock, AccessKeys keys, AuditLog auditLog) {
+        return create(service, settings, clock, ServiceMetrics.of(service), null, keys, auditLog);
     }
 
     /** The API with the webhooks it registers (null: the webhook routes answer 503). */
     public static Javalin create(StandardsService service, HttpSettings settings, Clock clock, ServiceMetrics metrics,
-                                 Webhooks webhookStore, AccessKeys keys) {
+                                 Webhooks webhookStore, AccessKeys keys, AuditLog auditLog) {
+        Audit audit = new Audit(auditLog);
         InteractionsController interactions = new InteractionsController(service, settings, clock);
-        ReportsController reports = new ReportsController(service, clock);
-        RulesController rules = new RulesController(service.ruleSets());
+        ReportsController reports = new ReportsController(service, clock, audit);
+        RulesController rules = new RulesController(service.ruleSets(), audit);
         CustomersController customers = new CustomersController(service, clock);
-        HistoryController history = new HistoryController(service, clock);
-        WebhooksController webhooks = new WebhooksController(webhookStore, service.ruleSets());
+        HistoryController history = new HistoryController(service, clock, audit);
+        WebhooksController webhooks = new WebhooksController(webhookStore, service.ruleSets(), audit);
         return Javalin.create(cfg -> {
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
             cfg.http.maxRequestSize = settings.maxBodyBytes();
@@ -85,6 +87,7 @@ public final class HttpApi {
             cfg.routes.get("/api/v1/webhooks", webhooks::list, Access.OFFICER);
             cfg.routes.get("/api/v1/webhooks/{id}", webhooks::get, Access.OFFICER);
             cfg.routes.delete("/api/v1/webhooks/{id}", webhooks::delete, Access.OFFICER);
+            cfg.routes.get("/api/v1/audit-log", audit::read, Access.ADMIN);
 
             cfg.routes.exception(Problem.class, (e, ctx) -> problem(ctx, e.status(), e.type(), e.title(), e.getMessage(), e.errors()));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus(),

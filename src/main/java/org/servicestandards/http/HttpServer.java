@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.servicestandards.metrics.ServiceMetrics;
 import org.servicestandards.service.AccessKeys;
 import org.servicestandards.service.StandardsService;
+import org.servicestandards.store.AuditLog;
 import org.servicestandards.store.Webhooks;
 
 /** The running HTTP API, so that callers outside this package never touch Javalin. */
@@ -18,8 +19,8 @@ public final class HttpServer implements AutoCloseable {
 
     /** The API with the webhooks it registers, open to the keys of {@code keys} by their roles. */
     public static HttpServer start(StandardsService service, HttpSettings settings, Clock clock, int port, Webhooks webhooks,
-                                   AccessKeys keys) {
-        return new HttpServer(HttpApi.create(service, settings, clock, ServiceMetrics.of(service), webhooks, keys).start(port));
+                                   AccessKeys keys, AuditLog audit) {
+        return new HttpServer(HttpApi.create(service, settings, clock, ServiceMetrics.of(service), webhooks, keys, audit).start(port));
     }
 
     public int port() {

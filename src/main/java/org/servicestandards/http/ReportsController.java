@@ -34,10 +34,12 @@ final class ReportsController {
 
     private final StandardsService service;
     private final Clock clock;
+    private final Audit audit;
 
-    ReportsController(StandardsService service, Clock clock) {
+    ReportsController(StandardsService service, Clock clock, Audit audit) {
         this.service = service;
         this.clock = clock;
+        this.audit = audit;
     }
 
     void compliance(Context ctx) {
@@ -106,6 +108,7 @@ final class ReportsController {
         body.put("ruleset", done.ruleset());
         body.put("asOf", done.asOf());
         body.put("records", done.records());
+        audit.record(ctx, "reevaluate", done.ruleset(), body);
         ctx.json(body);
     }
 
@@ -174,7 +177,7 @@ final class ReportsController {
     }
 
     /** Sends CSV with a file name that says what it holds: filters and period. */
-    private static void csv(Context ctx, String what, Filters filters, String detail, String body) {
+    private void csv(Context ctx, String what, Filters filters, String detail, String body) {
         StringBuilder name = new StringBuilder(what);
         present(filters).forEach((k, v) -> name.append('_').append(k).append('-').append(v));
         if (!detail.isEmpty()) {
@@ -182,6 +185,7 @@ final class ReportsController {
         }
         name.append('_').append(filters.from().toString(), 0, 10).append("_to_").append(filters.to().toString(), 0, 10);
         String safe = name.toString().replaceAll("[^A-Za-z0-9._-]", "_") + ".csv";
+        audit.record(ctx, "export", safe, Map.of("report", what, "bytes", body.length()));
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"" + safe + "\"");
         ctx.result(body);

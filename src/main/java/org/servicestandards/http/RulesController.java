@@ -21,7 +21,10 @@ final class RulesController {
 
     private final RuleSets ruleSets;
 
-    RulesController(RuleSets ruleSets) {
+    private final Audit audit;
+
+    RulesController(RuleSets ruleSets, Audit audit) {
+        this.audit = audit;
         this.ruleSets = ruleSets;
     }
 
@@ -134,6 +137,7 @@ final class RulesController {
 
     void reload(Context ctx) {
         RuleSets.LoadResult result = ruleSets.reload(RuleSets.Trigger.REQUEST);
+        audit.record(ctx, "rules.reload", ruleSets.directory().toString(), result.summary());
         ctx.status(result.ok() ? 200 : 422).json(lastLoad(result));
     }
 

@@ -38,7 +38,10 @@ final class WebhooksController {
     private final Webhooks webhooks;
     private final RuleSets ruleSets;
 
-    WebhooksController(Webhooks webhooks, RuleSets ruleSets) {
+    private final Audit audit;
+
+    WebhooksController(Webhooks webhooks, RuleSets ruleSets, Audit audit) {
+        this.audit = audit;
         this.webhooks = webhooks;
         this.ruleSets = ruleSets;
     }
@@ -59,8 +62,12 @@ final class WebhooksController {
             throw e instanceof JsonProcessingException malformed ? Bodies.malformed(malformed)
                     : new Problem(400, "malformed-json", "Malformed JSON", "the body could not be read", List.of());
         }
-        WebhookRegistration registration = decode(body);
+        WebhookRegistration decoded = decode(body);
+        WebhookRegistration registration = new WebhookRegistration(decoded.url(), decoded.secret(), decoded.standards(),
+                decoded.severities(), decoded.events(), decoded.warnBefore(),
+                Access.caller(ctx).map(org.servicestandards.access.ApiKey::actor).orElse(null));
         Webhook webhook = store.register(registration);
+        audit.record(ctx, "webhook.register", webhook.id(), Map.of("url", registration.url()));
         ctx.status(201).header("Location", "/api/v1/webhooks/" + webhook.id()).json(webhook);
     }
 
@@ -81,6 +88,7 @@ final class WebhooksController {
         if (!webhooks().deactivate(id)) {
             throw Problem.notFound("no webhook with id '" + id + "'");
         }
+        audit.record(ctx, "webhook.delete", id, Map.of());
         ctx.status(204);
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.servicestandards.access.ApiKey;
 import org.servicestandards.access.Role;
 import org.servicestandards.store.ApiKeyStore;
+import org.servicestandards.store.AuditLog;
 
 /**
  * Makes, checks and revokes API keys. A key reads {@code ssk_<id>_<secret>}: the id is public
@@ -32,6 +33,7 @@ public final class AccessKeys {
     private static final int MIN_PRESET_LENGTH = 20;
 
     private final ApiKeyStore store;
+    private final AuditLog audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
@@ -43,8 +45,10 @@ public final class AccessKeys {
     public record Created(ApiKey key, String secret) {
     }
 
-    public AccessKeys(ApiKeyStore store, Clock clock) {
+    /** Keys in {@code store}; every key made or revoked is written to {@code audit}. */
+    public AccessKeys(ApiKeyStore store, AuditLog audit, Clock clock) {
         this.store = store;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -64,6 +68,7 @@ public final class AccessKeys {
         String secret = "ssk_" + id + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
         ApiKey key = new ApiKey(id, name.trim(), roles, clock.instant(), createdBy, null);
         store.add(key, hash(secret));
+        audited(createdBy, "key.create", key);
         return new Created(key, secret);
     }
 
@@ -86,6 +91,7 @@ public final class AccessKeys {
         ApiKey key = new ApiKey(hash(secret).substring(0, 12), "first admin (STANDARDS_ADMIN_KEY)", Set.of(Role.ADMIN),
                 clock.instant(), "first start", null);
         store.add(key, hash(secret));
+        audited("first start", "key.create", key);
         return Optional.of(new Created(key, secret));
     }
 
@@ -117,10 +123,18 @@ public final class AccessKeys {
     }
 
     /** Revokes a key; it stops working on this node at once. False when there is no such active key. */
-    public boolean revoke(String id) {
+    public boolean revoke(String id, String revokedBy) {
         boolean revoked = store.revoke(id, clock.instant());
         remembered.values().removeIf(r -> r.key().id().equals(id));
+        if (revoked) {
+            audit.append(revokedBy, "key.revoke", id, Map.of());
+        }
         return revoked;
+    }
+
+    private void audited(String actor, String action, ApiKey key) {
+        audit.append(actor, action, key.id(), Map.of("name", key.name(), "roles",
+                key.roles().stream().map(Role::key).sorted().toList()));
     }
 
     static String hash(String secret) {

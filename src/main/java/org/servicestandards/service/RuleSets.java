@@ -41,6 +41,19 @@ public final class RuleSets {
 
     /** The outcome of a load attempt; {@code version} is null when the rule set was refused. */
     public record LoadResult(Instant at, Trigger trigger, boolean ok, String version, List<RuleProblem> problems) {
+
+        /** What the audit log keeps of a load: accepted or refused, the version, the problems. */
+        public Map<String, Object> summary() {
+            Map<String, Object> summary = new java.util.LinkedHashMap<>();
+            summary.put("ok", ok);
+            if (version != null) {
+                summary.put("version", version);
+            }
+            if (!problems.isEmpty()) {
+                summary.put("problems", problems.stream().map(RuleProblem::toString).toList());
+            }
+            return summary;
+        }
     }
 
     /** How many load attempts were accepted and refused, for one trigger or in all. */
@@ -184,6 +197,24 @@ public final class RuleSets {
         }
     }
 
+    private final java.util.List<java.util.function.Consumer<LoadResult>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Hears of every reload from now on, accepted or refused (for the audit log). */
+    public void onReload(java.util.function.Consumer<LoadResult> listener) {
+        listeners.add(listener);
+    }
+
+    private LoadResult told(LoadResult result) {
+        for (java.util.function.Consumer<LoadResult> listener : listeners) {
+            try {
+                listener.accept(result);
+            } catch (RuntimeException e) {
+                LOG.error("a listener of rule-set reloads failed on {}", result, e);
+            }
+        }
+        return result;
+    }
+
     /** Reads and loads the directory again; on failure the current rule set stays. */
     public synchronized LoadResult reload(Trigger trigger) {
         Map<String, byte[]> files;
@@ -222,7 +253,7 @@ public final class RuleSets {
         accepted.get(trigger).incrementAndGet();
         LOG.info("rule set {} loaded from {} ({}): {} standards", loaded.version(), directory, trigger,
                 loaded.standards().size());
-        return result;
+        return told(result);
     }
 
     private LoadResult refuse(Trigger trigger, List<RuleProblem> problems) {
@@ -232,7 +263,7 @@ public final class RuleSets {
         LOG.warn("rule set in {} refused ({}); {} keeps serving:\n{}", directory, trigger,
                 current.get() == null ? "nothing" : current.get().version(),
                 problems.stream().map(RuleProblem::toString).collect(Collectors.joining("\n")));
-        return result;
+        return told(result);
     }
 
     private static Map<Trigger, AtomicLong> counters() {

@@ -14,6 +14,7 @@ import org.servicestandards.service.RuleSets;
 import org.servicestandards.service.StandardsService;
 import org.servicestandards.store.Database;
 import org.servicestandards.store.JdbcApiKeyStore;
+import org.servicestandards.store.JdbcAuditLog;
 import org.servicestandards.store.JdbcInteractionStore;
 
 /**
@@ -39,9 +40,10 @@ public final class HttpBenchServer {
         Database database = Database.sqlite(data);
         StandardsService service = new StandardsService(RuleSets.load(rules, clock), new JdbcInteractionStore(database, clock));
         // Requests carry the key bench/http.sh exports, as any client's would.
-        AccessKeys keys = new AccessKeys(new JdbcApiKeyStore(database), clock);
+        JdbcAuditLog audit = new JdbcAuditLog(database, clock);
+        AccessKeys keys = new AccessKeys(new JdbcApiKeyStore(database), audit, clock);
         keys.bootstrap(System.getenv().getOrDefault("BENCH_KEY", "bench-admin-key-0123456789abcdef"));
-        Javalin app = HttpApi.create(service, HttpSettings.defaults(), clock, keys);
+        Javalin app = HttpApi.create(service, HttpSettings.defaults(), clock, keys, audit);
 
         Javalin noop = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;

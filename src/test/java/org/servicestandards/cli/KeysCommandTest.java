@@ -13,6 +13,7 @@ import org.servicestandards.access.Role;
 import org.servicestandards.service.AccessKeys;
 import org.servicestandards.store.Database;
 import org.servicestandards.store.JdbcApiKeyStore;
+import org.servicestandards.store.JdbcAuditLog;
 import picocli.CommandLine;
 
 /** {@code keys create|list|revoke} on the store the service uses, and the first admin key. */
@@ -51,14 +52,14 @@ class KeysCommandTest {
                 .doesNotContain(secret.substring(17));
 
         try (Database database = Database.sqlite(data)) {
-            AccessKeys keys = new AccessKeys(new JdbcApiKeyStore(database), Clock.systemUTC());
+            AccessKeys keys = new AccessKeys(new JdbcApiKeyStore(database), new JdbcAuditLog(database, Clock.systemUTC()), Clock.systemUTC());
             assertThat(keys.authenticate(secret)).hasValueSatisfying(k -> assertThat(k.may(Role.AUDITOR)).isTrue());
         }
         assertThat(run("keys", "revoke", id, "--data", data.toString()).exit()).isZero();
         assertThat(run("keys", "revoke", id, "--data", data.toString()).exit()).isEqualTo(1);
         assertThat(run("keys", "list", "--data", data.toString()).out()).contains("revoked");
         try (Database database = Database.sqlite(data)) {
-            assertThat(new AccessKeys(new JdbcApiKeyStore(database), Clock.systemUTC()).authenticate(secret)).isEmpty();
+            assertThat(new AccessKeys(new JdbcApiKeyStore(database), new JdbcAuditLog(database, Clock.systemUTC()), Clock.systemUTC()).authenticate(secret)).isEmpty();
         }
     }
 
@@ -73,14 +74,14 @@ class KeysCommandTest {
     @Test
     void the_first_admin_key_is_made_once_or_taken_from_the_environment(@TempDir Path data) {
         try (Database database = Database.sqlite(data.resolve("made"))) {
-            AccessKeys keys = new AccessKeys(new JdbcApiKeyStore(database), Clock.systemUTC());
+            AccessKeys keys = new AccessKeys(new JdbcApiKeyStore(database), new JdbcAuditLog(database, Clock.systemUTC()), Clock.systemUTC());
             AccessKeys.Created first = keys.bootstrap(null).orElseThrow();
             assertThat(first.key().roles()).containsExactly(Role.ADMIN);
             assertThat(keys.authenticate(first.secret())).isPresent();
             assertThat(keys.bootstrap(null)).isEmpty();
         }
         try (Database database = Database.sqlite(data.resolve("preset"))) {
-            AccessKeys keys = new AccessKeys(new JdbcApiKeyStore(database), Clock.systemUTC());
+            AccessKeys keys = new AccessKeys(new JdbcApiKeyStore(database), new JdbcAuditLog(database, Clock.systemUTC()), Clock.systemUTC());
             assertThat(keys.bootstrap("an-operator-chosen-admin-key-1234").orElseThrow().secret())
                     .isEqualTo("an-operator-chosen-admin-key-1234");
             assertThat(keys.authenticate("an-operator-chosen-admin-key-1234"))
@@ -88,7 +89,7 @@ class KeysCommandTest {
             assertThat(keys.authenticate("an-operator-chosen-admin-key-123")).isEmpty();
         }
         try (Database database = Database.sqlite(data.resolve("short"))) {
-            AccessKeys keys = new AccessKeys(new JdbcApiKeyStore(database), Clock.systemUTC());
+            AccessKeys keys = new AccessKeys(new JdbcApiKeyStore(database), new JdbcAuditLog(database, Clock.systemUTC()), Clock.systemUTC());
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> keys.bootstrap("short"))
                     .hasMessageContaining("at least 20 characters");
             assertThat(keys.list()).isEmpty();

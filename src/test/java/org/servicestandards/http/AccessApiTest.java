@@ -51,9 +51,10 @@ class AccessApiTest {
             Map.entry("POST /api/v1/webhooks", "officer"),
             Map.entry("GET /api/v1/webhooks", "officer"),
             Map.entry("GET /api/v1/webhooks/{id}", "officer"),
-            Map.entry("DELETE /api/v1/webhooks/{id}", "officer")));
+            Map.entry("DELETE /api/v1/webhooks/{id}", "officer"),
+            Map.entry("GET /api/v1/audit-log", "admin")));
 
-    private static Response call(HttpClient client, String method, String path, String key) {
+    static Response call(HttpClient client, String method, String path, String key) {
         return client.request(path, r -> {
             HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofString("{}");
             switch (method) {
@@ -86,7 +87,7 @@ class AccessApiTest {
             }
             String revoked = app.key(Role.ADMIN);
             // A key reads ssk_<id>_<secret>.
-            assertThat(app.keys.revoke(revoked.substring(4, 16))).isTrue();
+            assertThat(app.keys.revoke(revoked.substring(4, 16), "test")).isTrue();
 
             Map<String, String> routes = new LinkedHashMap<>();
             for (ParsedEndpoint parsed : app.app.unsafe.internalRouter.allHttpHandlers()) {

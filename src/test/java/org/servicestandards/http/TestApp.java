@@ -19,6 +19,7 @@ import org.servicestandards.service.StandardsService;
 import org.servicestandards.store.Database;
 import org.servicestandards.testing.TestDatabases;
 import org.servicestandards.store.JdbcApiKeyStore;
+import org.servicestandards.store.JdbcAuditLog;
 import org.servicestandards.store.JdbcCustomerRegister;
 import org.servicestandards.store.JdbcHistoryStore;
 import org.servicestandards.store.JdbcInteractionStore;
@@ -33,6 +34,7 @@ final class TestApp implements AutoCloseable {
     final StandardsService service;
     final HistoryStandards history;
     final AccessKeys keys;
+    final JdbcAuditLog audit;
     /** A key with every role, which {@link #asAdmin()} sends with every request. */
     final String adminKey;
     final Javalin app;
@@ -48,9 +50,10 @@ final class TestApp implements AutoCloseable {
         history = new HistoryStandards(ruleSets, new JdbcHistoryStore(database, clock), clock, 2);
         service = new StandardsService(ruleSets, new JdbcInteractionStore(database, clock), new JdbcCustomerRegister(database, clock),
                 history);
-        keys = new AccessKeys(new JdbcApiKeyStore(database), clock);
+        audit = new JdbcAuditLog(database, clock);
+        keys = new AccessKeys(new JdbcApiKeyStore(database), audit, clock);
         adminKey = keys.create("test admin", Set.of(Role.ADMIN), "test").secret();
-        app = HttpApi.create(service, settings, clock, keys);
+        app = HttpApi.create(service, settings, clock, keys, audit);
     }
 
     TestApp(Path dataDirectory) {

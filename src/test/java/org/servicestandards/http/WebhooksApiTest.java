@@ -24,6 +24,7 @@ import org.servicestandards.service.RuleSets;
 import org.servicestandards.service.StandardsService;
 import org.servicestandards.store.Database;
 import org.servicestandards.store.JdbcApiKeyStore;
+import org.servicestandards.store.JdbcAuditLog;
 import org.servicestandards.store.JdbcInteractionStore;
 import org.servicestandards.store.JdbcWebhooks;
 import org.servicestandards.testing.TestDatabases;
@@ -45,10 +46,11 @@ class WebhooksApiTest {
         database = TestDatabases.open(data);
         StandardsService service = new StandardsService(RuleSets.load(Path.of("rules"), clock),
                 new JdbcInteractionStore(database, clock));
-        AccessKeys keys = new AccessKeys(new JdbcApiKeyStore(database), clock);
+        JdbcAuditLog audit = new JdbcAuditLog(database, clock);
+        AccessKeys keys = new AccessKeys(new JdbcApiKeyStore(database), audit, clock);
         officer = TestApp.as(keys.create("test officer", java.util.Set.of(org.servicestandards.access.Role.OFFICER), "test").secret());
         app = HttpApi.create(service, HttpSettings.defaults(), clock, new ServiceMetrics(service.ruleSets()),
-                new JdbcWebhooks(database, clock), keys);
+                new JdbcWebhooks(database, clock), keys, audit);
     }
 
     @AfterEach

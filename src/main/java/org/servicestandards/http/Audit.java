@@ -1,0 +1,40 @@
+package org.servicestandards.http;
+
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.servicestandards.access.ApiKey;
+import org.servicestandards.store.AuditEntry;
+import org.servicestandards.store.AuditLog;
+
+/** Writes what a caller did to the audit log, in the caller's name, and serves the log to admins. */
+final class Audit {
+
+    static final int MAX_LIMIT = 1000;
+
+    private final AuditLog log;
+
+    Audit(AuditLog log) {
+        this.log = log;
+    }
+
+    /** Appends an entry in the name of the key that called. */
+    void record(Context ctx, String action, String target, Map<String, Object> detail) {
+        String actor = Access.caller(ctx).map(ApiKey::actor).orElse("anonymous");
+        Map<String, Object> full = new LinkedHashMap<>(detail);
+        full.put("request", ctx.method().name() + " " + ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
+        log.append(actor, action, target, full);
+    }
+
+    /** GET /api/v1/audit-log: {@code after} (the last seq seen), {@code limit}, {@code action}. */
+    void read(Context ctx) {
+        long after = Params.integer(ctx, "after", 0, 0, Integer.MAX_VALUE);
+        int limit = Params.integer(ctx, "limit", 100, 1, MAX_LIMIT);
+        String action = Params.text(ctx, "action", java.util.Set.of());
+        java.util.List<AuditEntry> entries = log.read(after, limit, action);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", entries);
+        body.put("next", entries.size() < limit ? null : entries.get(entries.size() - 1).seq());
+        ctx.json(body);
+    }
+}

@@ -1,0 +1,73 @@
+package org.servicestandards.store;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jdbi.v3.core.Jdbi;
+import org.servicestandards.json.Json;
+
+/** The audit log over JDBC: each entry numbered one after the last, in the transaction that writes it. */
+public final class JdbcAuditLog implements AuditLog {
+
+    private static final int ATTEMPTS = 5;
+
+    private final Jdbi jdbi;
+    private final ReentrantLock writes;
+    private final Clock clock;
+
+    public JdbcAuditLog(Database database, Clock clock) {
+        this.jdbi = database.jdbi();
+        this.writes = database.writeLock();
+        this.clock = clock;
+    }
+
+    @Override
+    public AuditEntry append(String actor, String action, String target, Map<String, Object> detail) {
+        Instant at = clock.instant();
+        String json = StoredJson.write(detail == null ? Map.of() : detail);
+        writes.lock();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    long seq = jdbi.inTransaction(h -> {
+                        long next = h.createQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_log").mapTo(Long.class).one();
+                        h.createUpdate("INSERT INTO audit_log (seq, at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)")
+                                .bind(0, next).bind(1, at.toEpochMilli()).bind(2, actor).bind(3, action).bind(4, target)
+                                .bind(5, json).execute();
+                        return next;
+                    });
+                    return new AuditEntry(seq, at, actor, action, target, detail);
+                } catch (RuntimeException e) {
+                    // Another node took the same number: take the next one.
+                    if (attempt == ATTEMPTS) {
+                        throw e;
+                    }
+                }
+            }
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    @Override
+    public List<AuditEntry> read(long after, int limit, String action) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT seq, at, actor, action, target, detail FROM audit_log WHERE seq > :after"
+                        + (action == null ? "" : " AND action = :action") + " ORDER BY seq LIMIT :limit")
+                .bind("after", after).bind("limit", limit).bind("action", action)
+                .map((rs, ctx) -> new AuditEntry(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
+                        rs.getString(4), rs.getString(5), detail(rs.getString(6))))
+                .list());
+    }
+
+    private static Map<String, Object> detail(String json) {
+        try {
+            return json == null ? Map.of() : Json.mapper().readValue(json, new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an audit entry's detail no longer reads as JSON", e);
+        }
+    }
+}
