@@ -15,6 +15,7 @@ import org.servicestandards.interaction.Channel;
 import org.servicestandards.interaction.Tier;
 import org.servicestandards.report.ComplianceReport;
 import org.servicestandards.report.ComplianceRow;
+import org.servicestandards.report.ComplianceTrend;
 import org.servicestandards.report.CsvExport;
 import org.servicestandards.report.Filters;
 import org.servicestandards.report.GroupBy;
@@ -57,9 +58,15 @@ final class ReportsController {
         }
         service.judgeFallenDue(clock.instant());
         ComplianceReport report = service.compliance(filters, groupBy);
+        // The period just before, as long as this one: what the trend compares against.
+        Duration length = Duration.between(filters.from(), filters.to());
+        Filters before = new Filters(filters.from().minus(length), filters.from(), filters.standard(), filters.agent(),
+                filters.team(), filters.tier(), filters.channel(), filters.severity(), filters.ruleset());
+        ComplianceReport previous = service.compliance(before, groupBy);
+        List<ComplianceTrend.Row> trend = ComplianceTrend.of(report, previous);
         if (Params.format(ctx).equals("csv")) {
             csv(ctx, "compliance", filters, groupBy.stream().map(GroupBy::key).collect(Collectors.joining("-")),
-                    CsvExport.compliance(report));
+                    CsvExport.compliance(report, trend));
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -67,8 +74,9 @@ final class ReportsController {
         body.put("to", filters.to());
         body.put("groupBy", groupBy.stream().map(GroupBy::key).toList());
         body.put("filters", present(filters));
-        body.put("rows", report.rows().stream().map(ReportsController::row).toList());
-        body.put("total", row(report.total()));
+        body.put("previous", Map.of("from", before.from(), "to", before.to()));
+        body.put("rows", trend.stream().map(ReportsController::row).toList());
+        body.put("total", row(ComplianceTrend.total(report, previous)));
         ctx.json(body);
     }
 
@@ -148,13 +156,22 @@ final class ReportsController {
         return Arrays.stream(values).map(Enum::name).collect(Collectors.toSet());
     }
 
-    private static Map<String, Object> row(ComplianceRow row) {
+    private static Map<String, Object> row(ComplianceTrend.Row trend) {
+        ComplianceRow row = trend.row();
         Map<String, Object> json = new LinkedHashMap<>(row.group());
         json.put("pass", row.pass());
         json.put("fail", row.fail());
         json.put("pending", row.pending());
         json.put("notApplicable", row.notApplicable());
         json.put("rate", row.rate());
+        if (trend.previous() != null) {
+            Map<String, Object> previous = new LinkedHashMap<>();
+            previous.put("pass", trend.previous().pass());
+            previous.put("fail", trend.previous().fail());
+            previous.put("rate", trend.previous().rate());
+            json.put("previous", previous);
+        }
+        json.put("change", trend.change());
         return json;
     }
 

@@ -14,6 +14,26 @@ public final class CsvExport {
     private CsvExport() {
     }
 
+    /** The report with each row's previous rate and change, as the trend compares them. */
+    public static String compliance(ComplianceReport report, List<ComplianceTrend.Row> trend) {
+        List<String> header = new ArrayList<>();
+        report.groupBy().forEach(g -> header.add(g.key()));
+        header.addAll(List.of("pass", "fail", "pending", "not_applicable", "rate", "previous_rate", "change"));
+        List<List<Object>> rows = new ArrayList<>();
+        for (ComplianceTrend.Row row : trend) {
+            List<Object> cells = new ArrayList<>();
+            report.groupBy().forEach(g -> cells.add(row.row().group().get(g.key())));
+            cells.addAll(List.of(row.row().pass(), row.row().fail(), row.row().pending(), row.row().notApplicable(),
+                    plain(row.row().rate()), plain(row.previous() == null ? null : row.previous().rate()), plain(row.change())));
+            rows.add(cells);
+        }
+        return write(header, rows);
+    }
+
+    private static String plain(java.math.BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
+    }
+
     public static String compliance(ComplianceReport report) {
         List<String> header = new ArrayList<>();
         report.groupBy().forEach(g -> header.add(g.key()));

@@ -135,9 +135,9 @@ class ReportsApiTest {
             assertThat(csv.headers().get("Content-Disposition").get(0))
                     .isEqualTo("attachment; filename=\"compliance_by-agent_2026-11-01_to_2026-12-01.csv\"");
             assertThat(csv.body().string().split("\r\n")).containsExactly(
-                    "agent,pass,fail,pending,not_applicable,rate",
-                    "agent-a,1,1,0,16,0.5000",
-                    "agent-b,2,4,1,5,0.3333");
+                    "agent,pass,fail,pending,not_applicable,rate,previous_rate,change",
+                    "agent-a,1,1,0,16,0.5000,,",
+                    "agent-b,2,4,1,5,0.3333,,");
         });
     }
 
