@@ -61,6 +61,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "How long the rules directory must be quiet before a change is reloaded, in ms (default ${DEFAULT-VALUE}).")
     long watchQuietMs;
 
+    @Option(names = "--rate-limit", defaultValue = "${env:STANDARDS_RATE_LIMIT:-6000}",
+            description = "Requests a minute each API key may make; more are answered 429 (env STANDARDS_RATE_LIMIT; default ${DEFAULT-VALUE}).")
+    long rateLimit;
+
     @Option(names = "--sweep-at", defaultValue = "${env:STANDARDS_SWEEP_AT:-02:00}",
             description = "Time of day of the daily sweep of the history standards, HH:mm (env STANDARDS_SWEEP_AT; default ${DEFAULT-VALUE}).")
     java.time.LocalTime sweepAt;
@@ -71,6 +75,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (rateLimit <= 0) {
+            System.err.println("--rate-limit must be at least 1 request a minute, not " + rateLimit);
+            return 2;
+        }
         if (watchQuietMs <= 0) {
             System.err.println("--watch-quiet-ms must be positive, not " + watchQuietMs);
             return 2;
@@ -124,7 +132,7 @@ final class ServeCommand implements Callable<Integer> {
             database.close();
             return 2;
         }
-        HttpServer server = HttpServer.start(service, new HttpSettings(config.maxBodyBytes(), config.maxBatchRecords()),
+        HttpServer server = HttpServer.start(service, new HttpSettings(config.maxBodyBytes(), config.maxBatchRecords(), rateLimit),
                 clock, config.port(), webhooks, keys, audit);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (watcher != null) {

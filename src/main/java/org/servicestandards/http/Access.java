@@ -7,6 +7,7 @@ import java.util.Set;
 import org.servicestandards.access.ApiKey;
 import org.servicestandards.access.Role;
 import org.servicestandards.service.AccessKeys;
+import org.servicestandards.service.RateLimits;
 
 /**
  * Who may call a route: a key with a role that grants the route's ({@link #ANY_KEY}: any valid
@@ -38,7 +39,7 @@ enum Access implements RouteRole {
     }
 
     /** Refuses the request unless it carries a key that may call the matched route. */
-    static void check(Context ctx, AccessKeys keys) {
+    static void check(Context ctx, AccessKeys keys, RateLimits limits) {
         Set<RouteRole> required = ctx.routeRoles();
         if (required.isEmpty()) {
             return;
@@ -56,6 +57,13 @@ enum Access implements RouteRole {
         }
         ctx.attribute(CALLER, key.get());
         ApiKey caller = key.get();
+        RateLimits.Decision decision = limits.take(caller.id());
+        if (!decision.allowed()) {
+            long seconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
+            ctx.header("Retry-After", Long.toString(seconds));
+            throw new Problem(429, "rate-limited", "Too many requests", "key " + caller.id() + " may make "
+                    + limits.perMinute() + " requests a minute; try again in " + seconds + " s", java.util.List.of());
+        }
         if (required.stream().noneMatch(r -> r instanceof Access access && access.allows(caller))) {
             throw new Problem(403, "forbidden", "Forbidden", "key " + caller.id() + " (" + caller.name() + ") has roles "
                     + caller.roles().stream().map(Role::key).sorted().toList() + "; this route needs "

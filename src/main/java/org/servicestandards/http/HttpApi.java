@@ -11,6 +11,7 @@ import java.util.Map;
 import org.servicestandards.json.Json;
 import org.servicestandards.metrics.ServiceMetrics;
 import org.servicestandards.service.AccessKeys;
+import org.servicestandards.service.RateLimits;
 import org.servicestandards.service.StandardsService;
 import org.servicestandards.store.AuditLog;
 import org.servicestandards.store.Webhooks;
@@ -54,7 +55,8 @@ public final class HttpApi {
             cfg.startup.showOldJavalinVersionWarning = false;
 
             cfg.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
-            cfg.routes.beforeMatched(ctx -> Access.check(ctx, keys));
+            RateLimits limits = new RateLimits(settings.requestsPerMinute());
+            cfg.routes.beforeMatched(ctx -> Access.check(ctx, keys, limits));
             cfg.routes.after(ctx -> {
                 Long started = ctx.attribute(STARTED);
                 if (started != null) {

@@ -43,7 +43,8 @@ public final class HttpBenchServer {
         JdbcAuditLog audit = new JdbcAuditLog(database, clock);
         AccessKeys keys = new AccessKeys(new JdbcApiKeyStore(database), audit, clock);
         keys.bootstrap(System.getenv().getOrDefault("BENCH_KEY", "bench-admin-key-0123456789abcdef"));
-        Javalin app = HttpApi.create(service, HttpSettings.defaults(), clock, keys, audit);
+        // The load generator is one key: no rate limit that it could reach.
+        Javalin app = HttpApi.create(service, new HttpSettings(16L * 1024 * 1024, 10_000, Long.MAX_VALUE / 2), clock, keys, audit);
 
         Javalin noop = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
