@@ -17,7 +17,11 @@ import org.servicestandards.service.RulesWatcher;
 import org.servicestandards.service.StandardsService;
 import org.servicestandards.service.WebhookDispatcher;
 import org.servicestandards.standards.RuleSetException;
+import org.servicestandards.metrics.ServiceMetrics;
+import org.servicestandards.store.CustomerRegister;
 import org.servicestandards.store.Database;
+import org.servicestandards.store.HistoryStore;
+import org.servicestandards.store.InteractionStore;
 import org.servicestandards.store.JdbcApiKeyStore;
 import org.servicestandards.store.JdbcAuditLog;
 import org.servicestandards.store.JdbcCustomerRegister;
@@ -109,9 +113,13 @@ final class ServeCommand implements Callable<Integer> {
         });
         RulesWatcher watcher = config.watchRules() ? watch(ruleSets, config.watchQuietPeriod()) : null;
         JdbcWebhooks webhooks = new JdbcWebhooks(database, clock);
-        HistoryStandards history = new HistoryStandards(ruleSets, new JdbcHistoryStore(database, clock, webhooks), clock);
-        StandardsService service = new StandardsService(ruleSets, new JdbcInteractionStore(database, clock, webhooks),
-                new JdbcCustomerRegister(database, clock), history);
+        ServiceMetrics metrics = new ServiceMetrics(ruleSets);
+        HistoryStandards history = new HistoryStandards(ruleSets,
+                metrics.timed(HistoryStore.class, new JdbcHistoryStore(database, clock, webhooks)), clock);
+        StandardsService service = new StandardsService(ruleSets,
+                metrics.timed(InteractionStore.class, new JdbcInteractionStore(database, clock, webhooks)),
+                metrics.timed(CustomerRegister.class, new JdbcCustomerRegister(database, clock)), history);
+        metrics.service(service);
         DeadlineKeeper deadlines = DeadlineKeeper.start(service, clock, Duration.ofSeconds(30));
         HistorySweeper sweeper = HistorySweeper.start(history, clock, sweepAt, sweepZone);
         WebhookDispatcher dispatcher = WebhookDispatcher.start(webhooks, () -> WebhookDispatcher.declaredSeverities(ruleSets),
@@ -133,7 +141,7 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         HttpServer server = HttpServer.start(service, new HttpSettings(config.maxBodyBytes(), config.maxBatchRecords(), rateLimit),
-                clock, config.port(), webhooks, keys, audit);
+                clock, config.port(), webhooks, keys, audit, metrics);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (watcher != null) {
                 watcher.close();

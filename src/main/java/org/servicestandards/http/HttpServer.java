@@ -19,8 +19,8 @@ public final class HttpServer implements AutoCloseable {
 
     /** The API with the webhooks it registers, open to the keys of {@code keys} by their roles. */
     public static HttpServer start(StandardsService service, HttpSettings settings, Clock clock, int port, Webhooks webhooks,
-                                   AccessKeys keys, AuditLog audit) {
-        return new HttpServer(HttpApi.create(service, settings, clock, ServiceMetrics.of(service), webhooks, keys, audit).start(port));
+                                   AccessKeys keys, AuditLog audit, ServiceMetrics metrics) {
+        return new HttpServer(HttpApi.create(service, settings, clock, metrics, webhooks, keys, audit).start(port));
     }
 
     public int port() {

@@ -1,5 +1,6 @@
 package org.servicestandards.metrics;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,11 +11,14 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Locale;
 import org.servicestandards.service.HistoryStandards;
 import org.servicestandards.service.RuleSets;
 import org.servicestandards.service.StandardsService;
+import org.servicestandards.verdict.StandardOutcome;
 
 /**
  * The service's Prometheus metrics: rule-set loads accepted and refused (so a refused edit
@@ -42,11 +46,44 @@ public final class ServiceMetrics {
         new ProcessorMetrics().bindTo(registry);
     }
 
-    /** The metrics of a service: its rule sets, and its history standards when it judges them. */
+    /** The metrics of a service: its rule sets, the verdicts it stores, and its history standards when it judges them. */
     public static ServiceMetrics of(StandardsService service) {
-        ServiceMetrics metrics = new ServiceMetrics(service.ruleSets());
-        service.history().ifPresent(metrics::history);
-        return metrics;
+        return new ServiceMetrics(service.ruleSets()).service(service);
+    }
+
+    /** Counts the verdicts the service stores, by standard and outcome, and follows its history standards. */
+    public ServiceMetrics service(StandardsService service) {
+        service.onStored(verdict -> {
+            for (StandardOutcome outcome : verdict.outcomes()) {
+                Counter.builder("standards_verdicts").description("Outcomes stored, by standard and outcome")
+                        .tag("standard", outcome.standard()).tag("outcome", outcome.outcome().name()).register(registry).increment();
+            }
+        });
+        service.history().ifPresent(this::history);
+        return this;
+    }
+
+    /**
+     * {@code target}, with every call of {@code type}'s methods timed as
+     * {@code standards_store_seconds{store, operation}}: how long the store takes, by operation.
+     */
+    public <T> T timed(Class<T> type, T target) {
+        String store = type.getSimpleName();
+        Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return method.invoke(target, args);
+            }
+            Timer.Sample sample = Timer.start(registry);
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            } finally {
+                sample.stop(Timer.builder("standards_store").description("Store operations by store and operation")
+                        .tag("store", store).tag("operation", method.getName()).publishPercentileHistogram().register(registry));
+            }
+        });
+        return type.cast(proxy);
     }
 
     /** The history standards' sweep: when it was as of, how long it took, what it judged and kept. */

@@ -46,6 +46,7 @@ public final class StandardsService {
     private final CustomerRegister customers;
     private final HistoryStandards history;
     private final Engine engine = new Engine();
+    private final List<java.util.function.Consumer<Verdict>> storedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final RecordDecoder decoder = new RecordDecoder();
 
     public StandardsService(RuleSets ruleSets, InteractionStore store) {
@@ -63,6 +64,17 @@ public final class StandardsService {
         this.store = store;
         this.customers = customers;
         this.history = history;
+    }
+
+    /** Hears of every verdict stored from now on: of a new record or revision, or judged again (for metrics). */
+    public void onStored(java.util.function.Consumer<Verdict> listener) {
+        storedListeners.add(listener);
+    }
+
+    private void stored(Verdict verdict) {
+        for (java.util.function.Consumer<Verdict> listener : storedListeners) {
+            listener.accept(verdict);
+        }
     }
 
     /** The history standards, when this service judges them. */
@@ -117,6 +129,9 @@ public final class StandardsService {
             customers.noteTiers(changed);
         }
         for (int k = 0; k < stored.size(); k++) {
+            if (stored.get(k).status() != Stored.Status.UNCHANGED) {
+                stored(stored.get(k).verdict());
+            }
             int index = decoding.validIndex.get(k);
             decoding.results.set(index, new RecordResult(index, decoding.valid.get(k).id(), status(stored.get(k).status()),
                     stored.get(k).verdict(), List.of()));
@@ -155,6 +170,7 @@ public final class StandardsService {
             }
             List<InteractionStore.Rejudged> rejudged = rejudge(rules.get(), page, asOf);
             store.appendVerdicts(rejudged);
+            rejudged.forEach(r -> stored(r.verdict()));
             records += rejudged.size();
             after = page.get(page.size() - 1).record().id();
         }
@@ -181,6 +197,7 @@ public final class StandardsService {
             }
             List<InteractionStore.Rejudged> rejudged = rejudge(rules, due, now);
             store.appendVerdicts(rejudged);
+            rejudged.forEach(r -> stored(r.verdict()));
             judged += rejudged.size();
             if (due.size() < REJUDGE_PAGE || rejudged.isEmpty()) {
                 break;
