@@ -26,6 +26,18 @@ final class Audit {
         log.append(actor, action, target, full);
     }
 
+    /**
+     * Sends a CSV export as a download named {@code name} (made safe for a file name), and logs
+     * it: every export is in the audit log.
+     */
+    void export(Context ctx, String report, String name, String csv) {
+        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv";
+        record(ctx, "export", safe, Map.of("report", report, "bytes", csv.length()));
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + safe + "\"");
+        ctx.result(csv);
+    }
+
     /** GET /api/v1/audit-log: {@code after} (the last seq seen), {@code limit}, {@code action}. */
     void read(Context ctx) {
         long after = Params.integer(ctx, "after", 0, 0, Integer.MAX_VALUE);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.servicestandards.report.CsvExport;
 import org.servicestandards.report.HistoryPage;
 import org.servicestandards.report.HistoryQuery;
 import org.servicestandards.service.HistoryStandards;
@@ -48,6 +49,18 @@ final class HistoryController {
             throw Problem.notFound("no customer '" + query.customer() + "'"
                     + (query.accountManager() == null ? "" : " of account manager '" + query.accountManager() + "'")
                     + " in the register");
+        }
+        if (Params.format(ctx).equals("csv")) {
+            StringBuilder name = new StringBuilder("history-standards");
+            for (String[] filter : new String[][] {{"customer", query.customer()}, {"standard", query.standard()},
+                    {"outcome", query.outcome()}, {"accountManager", query.accountManager()}, {"after", query.after()}}) {
+                if (filter[1] != null) {
+                    name.append('_').append(filter[0]).append('-').append(filter[1]);
+                }
+            }
+            audit.export(ctx, "history-standards", name.append("_as-of_").append(page.asOf()).toString(),
+                    CsvExport.history(page.items()));
+            return;
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("asOf", page.asOf());

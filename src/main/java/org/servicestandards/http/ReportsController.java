@@ -125,10 +125,15 @@ final class ReportsController {
         Duration within = Params.duration(ctx, "within", Duration.ofHours(1), MAX_WITHIN);
         service.judgeFallenDue(clock.instant());
         int limit = Params.integer(ctx, "limit", 100, 1, 1000);
+        List<org.servicestandards.report.AtRisk> items = service.atRisk(asOf, asOf.plus(within), limit);
+        if (Params.format(ctx).equals("csv")) {
+            audit.export(ctx, "at-risk", "at-risk_within-" + within + "_as-of_" + asOf, CsvExport.atRisk(items));
+            return;
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("asOf", asOf);
         body.put("within", within.toString());
-        body.put("items", service.atRisk(asOf, asOf.plus(within), limit));
+        body.put("items", items);
         ctx.json(body);
     }
 
@@ -201,10 +206,6 @@ final class ReportsController {
             name.append("_by-").append(detail);
         }
         name.append('_').append(filters.from().toString(), 0, 10).append("_to_").append(filters.to().toString(), 0, 10);
-        String safe = name.toString().replaceAll("[^A-Za-z0-9._-]", "_") + ".csv";
-        audit.record(ctx, "export", safe, Map.of("report", what, "bytes", body.length()));
-        ctx.contentType("text/csv; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"" + safe + "\"");
-        ctx.result(body);
+        audit.export(ctx, what, name.toString(), body);
     }
 }

@@ -61,6 +61,40 @@ public final class CsvExport {
         return write(header, rows);
     }
 
+    public static String atRisk(List<AtRisk> items) {
+        List<String> header = List.of("subject_id", "subject_kind", "revision", "standard", "due_at", "overdue", "opened_at",
+                "customer", "tier", "agent", "team", "channel");
+        List<List<Object>> rows = new ArrayList<>();
+        for (AtRisk a : items) {
+            rows.add(java.util.Arrays.asList(a.interactionId(), a.subjectKind(), a.revision(), a.standard(), a.dueAt().toString(),
+                    a.overdue(), a.openedAt().toString(), a.customer(), a.tier(), a.agent(), a.team(), a.channel()));
+        }
+        return write(header, rows);
+    }
+
+    /** History outcomes, one row per finding (or one row when there is none), the evidence as name=value pairs. */
+    public static String history(List<org.servicestandards.verdict.HistoryOutcome> outcomes) {
+        List<String> header = List.of("standard", "subject_kind", "subject_id", "customer", "account_manager", "tier", "outcome",
+                "severity", "due_at", "window_from", "window_to", "evidence", "rule", "message", "measured", "target", "as_of",
+                "ruleset");
+        List<List<Object>> rows = new ArrayList<>();
+        for (org.servicestandards.verdict.HistoryOutcome o : outcomes) {
+            String evidence = o.evidence().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(java.util.stream.Collectors.joining("; "));
+            List<org.servicestandards.verdict.Finding> findings = o.findings().isEmpty()
+                    ? java.util.Collections.singletonList(null) : o.findings();
+            for (org.servicestandards.verdict.Finding f : findings) {
+                rows.add(java.util.Arrays.asList(o.standard(), o.subject().kind(), o.subject().id(), o.customer(),
+                        o.accountManager(), o.tier(), o.outcome().name(), o.severity() == null ? null : o.severity().name(),
+                        o.dueAt() == null ? null : o.dueAt().toString(),
+                        o.window() == null ? null : o.window().from().toString(), o.window() == null ? null : o.window().to().toString(),
+                        evidence, f == null ? null : f.rule(), f == null ? null : f.message(), f == null ? null : f.measured(),
+                        f == null ? null : f.target(), o.asOf().toString(), o.ruleset()));
+            }
+        }
+        return write(header, rows);
+    }
+
     private static String write(List<String> header, List<List<Object>> rows) {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
         header.forEach(schema::addColumn);

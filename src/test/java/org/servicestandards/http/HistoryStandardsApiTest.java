@@ -65,6 +65,16 @@ class HistoryStandardsApiTest {
                 JsonNode failures = json(client.get("/api/v1/history-standards?asOf=2026-11-20T12:00:00Z&outcome=FAIL&customer=vip-2"));
                 assertThat(failures.get("items")).extracting(i -> i.get("standard").asText()).containsExactly("satisfaction-survey");
 
+                Response csv = client.get("/api/v1/history-standards?asOf=2026-11-20T12:00:00Z&standard=contact-frequency&format=csv");
+                assertThat(csv.headers().get("Content-Disposition").get(0)).isEqualTo("attachment; filename=\""
+                        + "history-standards_standard-contact-frequency_as-of_2026-11-20T12_00_00Z.csv\"");
+                String[] lines = csv.body().string().split("\r\n");
+                assertThat(lines[0]).isEqualTo("standard,subject_kind,subject_id,customer,account_manager,tier,outcome,severity,due_at,"
+                        + "window_from,window_to,evidence,rule,message,measured,target,as_of,ruleset");
+                assertThat(lines).hasSize(3);
+                assertThat(lines[1]).startsWith("contact-frequency,customer,vip-1,vip-1,am-1,VIP,FAIL,MAJOR,,2026-10-21T12:00:00Z,")
+                        .contains(",P30D,");
+
                 JsonNode firstPage = json(client.get("/api/v1/history-standards?asOf=2026-11-20T12:00:00Z&limit=1"));
                 assertThat(firstPage.get("next").asText()).isEqualTo("vip-1");
                 JsonNode secondPage = json(client.get("/api/v1/history-standards?asOf=2026-11-20T12:00:00Z&limit=1&after=vip-1"));

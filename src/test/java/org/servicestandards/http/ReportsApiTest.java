@@ -193,6 +193,11 @@ class ReportsApiTest {
                     .replace("2026-11-16T10:00:00Z", "2026-11-20T15:00:00Z").replace(", \"firstResponseAt\": \"2026-11-16T10:02:00Z\"", "");
             assertThat(postJson(client, "/api/v1/interactions?asOf=2026-11-20T15:00:00Z", waiting).code()).isEqualTo(201);
             JsonNode soon = json(client.get("/api/v1/at-risk?asOf=2026-11-20T15:00:00Z"));
+            Response csv = client.get("/api/v1/at-risk?asOf=2026-11-20T15:00:00Z&format=csv");
+            assertThat(csv.headers().get("Content-Disposition").get(0))
+                    .isEqualTo("attachment; filename=\"at-risk_within-PT1H_as-of_2026-11-20T15_00_00Z.csv\"");
+            assertThat(csv.body().string()).startsWith("subject_id,subject_kind,revision,standard,due_at,overdue,opened_at,"
+                    + "customer,tier,agent,team,channel\r\ncc-1009,interaction,1,first-response,2026-11-20T15:03:00Z,false,");
             assertThat(soon.get("items")).extracting(i -> i.get("interactionId").asText() + " " + i.get("standard").asText())
                     .containsExactly("cc-1009 first-response");
             JsonNode week = json(client.get("/api/v1/at-risk?asOf=2026-11-20T15:00:00Z&within=P3D"));
