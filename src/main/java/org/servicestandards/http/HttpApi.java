@@ -33,7 +33,7 @@ public final class HttpApi {
     private HttpApi() {
     }
 
-    /** The API without webhooks; every route but /health needs a key from {@code keys}. */
+    /** The API without webhooks; every route but /health, /openapi.json and /docs needs a key from {@code keys}. */
     public static Javalin create(StandardsService service, HttpSettings settings, Clock clock, AccessKeys keys, AuditLog auditLog) {
         return create(service, settings, clock, ServiceMetrics.of(service), null, keys, auditLog);
     }
@@ -48,11 +48,13 @@ public final class HttpApi {
         CustomersController customers = new CustomersController(service, clock);
         HistoryController history = new HistoryController(service, clock, audit);
         WebhooksController webhooks = new WebhooksController(webhookStore, service.ruleSets(), audit);
+        ApiDescription description = ApiDescription.load();
         return Javalin.create(cfg -> {
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
             cfg.http.maxRequestSize = settings.maxBodyBytes();
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.staticFiles.enableWebjars();
 
             cfg.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
             RateLimits limits = new RateLimits(settings.requestsPerMinute());
@@ -68,6 +70,8 @@ public final class HttpApi {
             cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()),
                     Access.ADMIN);
             cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP", "ruleset", service.ruleSets().current().version())));
+            cfg.routes.get("/openapi.json", description::json);
+            cfg.routes.get("/docs", description::docs);
             cfg.routes.post("/api/v1/check", interactions::check, Access.INGEST);
             cfg.routes.post("/api/v1/interactions", interactions::ingest, Access.INGEST);
             cfg.routes.get("/api/v1/interactions/{id}", interactions::get, Access.AUDITOR);

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.servicestandards.access.Role;
 
 /**
- * Walks the route table: every route but /health needs a key (401 without one, or with an
+ * Walks the route table: every route but /health, /openapi.json and /docs needs a key (401 without one, or with an
  * unknown or revoked one), and a key without the route's role gets 403, with every role.
  */
 class AccessApiTest {
@@ -30,6 +30,8 @@ class AccessApiTest {
     /** Who may call each route, as SPEC §5 says; a route missing here fails the test. */
     private static final Map<String, String> TABLE = new TreeMap<>(Map.ofEntries(
             Map.entry("GET /health", "open"),
+            Map.entry("GET /openapi.json", "open"),
+            Map.entry("GET /docs", "open"),
             Map.entry("GET /metrics", "admin"),
             Map.entry("POST /api/v1/check", "ingest"),
             Map.entry("POST /api/v1/interactions", "ingest"),

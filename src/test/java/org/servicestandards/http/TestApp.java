@@ -12,6 +12,7 @@ import io.javalin.testtools.TestConfig;
 import java.util.Map;
 import java.util.Set;
 import org.servicestandards.access.Role;
+import org.servicestandards.metrics.ServiceMetrics;
 import org.servicestandards.service.AccessKeys;
 import org.servicestandards.service.HistoryStandards;
 import org.servicestandards.service.RuleSets;
@@ -24,6 +25,7 @@ import org.servicestandards.store.JdbcCustomerRegister;
 import org.servicestandards.store.JdbcHistoryStore;
 import org.servicestandards.store.JdbcInteractionStore;
 import org.servicestandards.store.JdbcRuleSetArchive;
+import org.servicestandards.store.JdbcWebhooks;
 
 /** The real app (shipped rules, SQLite in a temp directory) with a fixed clock, for tests on port 0. */
 final class TestApp implements AutoCloseable {
@@ -44,6 +46,11 @@ final class TestApp implements AutoCloseable {
     }
 
     TestApp(Path dataDirectory, HttpSettings settings, Path rules) {
+        this(dataDirectory, settings, rules, false);
+    }
+
+    /** With {@code webhooks}, the webhook routes keep webhooks in the store instead of answering 503. */
+    TestApp(Path dataDirectory, HttpSettings settings, Path rules, boolean webhooks) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         database = TestDatabases.open(dataDirectory);
         RuleSets ruleSets = RuleSets.load(rules, clock, new JdbcRuleSetArchive(database));
@@ -53,7 +60,9 @@ final class TestApp implements AutoCloseable {
         audit = new JdbcAuditLog(database, clock);
         keys = new AccessKeys(new JdbcApiKeyStore(database), audit, clock);
         adminKey = keys.create("test admin", Set.of(Role.ADMIN), "test").secret();
-        app = HttpApi.create(service, settings, clock, keys, audit);
+        app = webhooks
+                ? HttpApi.create(service, settings, clock, ServiceMetrics.of(service), new JdbcWebhooks(database, clock), keys, audit)
+                : HttpApi.create(service, settings, clock, keys, audit);
     }
 
     TestApp(Path dataDirectory) {

@@ -61,7 +61,8 @@ public final class RuleEdits {
         }
     }
 
-    private static String read(Path file) {
+    /** The text of {@code file}. */
+    public static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {
