@@ -66,6 +66,7 @@ public final class HttpApi {
             cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()),
                     Access.ADMIN);
             cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP", "ruleset", service.ruleSets().current().version())));
+            Dashboard.ASSETS.forEach((path, asset) -> cfg.routes.get(path, Dashboard.handler(asset)));
             cfg.routes.post("/api/v1/check", interactions::check, Access.INGEST);
             cfg.routes.post("/api/v1/interactions", interactions::ingest, Access.INGEST);
             cfg.routes.get("/api/v1/interactions/{id}", interactions::get, Access.AUDITOR);

@@ -30,6 +30,10 @@ class AccessApiTest {
     /** Who may call each route, as SPEC §5 says; a route missing here fails the test. */
     private static final Map<String, String> TABLE = new TreeMap<>(Map.ofEntries(
             Map.entry("GET /health", "open"),
+            Map.entry("GET /dashboard", "open"),
+            Map.entry("GET /dashboard/dashboard.js", "open"),
+            Map.entry("GET /dashboard/dashboard.css", "open"),
+            Map.entry("GET /dashboard/chart.js", "open"),
             Map.entry("GET /metrics", "admin"),
             Map.entry("POST /api/v1/check", "ingest"),
             Map.entry("POST /api/v1/interactions", "ingest"),
