@@ -190,7 +190,7 @@
       var below = r.rate < TARGET;
       var gap = (r.rate - TARGET) * 100;
       return el('tr', { 'class': below ? 'below' : 'meets' }, [
-        el('td', {}, [r[group]]),
+        el('td', { 'class': r[group] ? null : 'kind' }, [r[group] || '(no ' + group + ')']),
         el('td', { 'class': 'num' }, [percent(r.rate)]),
         el('td', { 'class': 'num gap ' + (below ? 'below' : 'meets') }, [(gap >= 0 ? '+' : '−') + Math.abs(gap).toFixed(1) + ' pts']),
         el('td', { 'class': 'num' }, [r.pass]),
@@ -210,7 +210,7 @@
     var select = $(selectId);
     var chosen = select.value;
     while (select.options.length > 1) { select.remove(1); }
-    values.slice().sort().forEach(function (v) { select.appendChild(el('option', { value: v }, [v])); });
+    values.filter(function (v) { return v; }).sort().forEach(function (v) { select.appendChild(el('option', { value: v }, [v])); });
     if (values.indexOf(chosen) >= 0) { select.value = chosen; }
   }
 
@@ -319,7 +319,7 @@
       ['Standard', item.standard],
       ['Severity', el('span', { 'class': 'sev sev-' + item.severity }, [item.severity])],
       ['Measured vs target', el('span', { 'class': 'versus' }, [duration(item.measured) + '  vs  ' + duration(item.target)])],
-      ['', (item.measured || '—') + ' vs ' + (item.target || '—')],
+      ['As recorded', (item.measured || '—') + ' vs ' + (item.target || '—')],
       ['Message', item.message],
       ['Rule', item.rule],
       ['Rule-set version', item.ruleset],
@@ -329,7 +329,9 @@
       ['Agent / team', (item.agent || '—') + ' / ' + (item.team || '—')],
       ['Channel', item.channel || '—'],
       ['Opened', when(item.openedAt)]
-    ].forEach(function (fact) {
+    ].filter(function (fact) {
+      return fact[0] !== 'As recorded' || duration(item.measured) !== item.measured || duration(item.target) !== item.target;
+    }).forEach(function (fact) {
       facts.appendChild(el('dt', {}, [fact[0]]));
       facts.appendChild(el('dd', {}, [fact[1]]));
     });

@@ -62,6 +62,10 @@ class DashboardBrowserTest {
                         .header("Authorization", "Bearer " + app.adminKey).header("Content-Type", "application/x-ndjson")
                         .POST(HttpRequest.BodyPublishers.ofFile(Path.of("samples/interactions.ndjson"))).build());
                 assertThat(stored.statusCode()).as(stored.body()).isIn(200, 201, 207);
+                // The history standards' outcomes are kept by the sweep, so reports and the page include them.
+                HttpResponse<String> swept = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/history-standards/sweep?asOf="
+                        + TestApp.NOW)).header("Authorization", "Bearer " + app.adminKey).POST(HttpRequest.BodyPublishers.noBody()).build());
+                assertThat(swept.statusCode()).as(swept.body()).isEqualTo(200);
                 String auditor = app.key(Role.AUDITOR);
                 String ingestOnly = app.key(Role.INGEST);
                 browse(base, app.adminKey, auditor, ingestOnly, profile);
@@ -200,6 +204,7 @@ class DashboardBrowserTest {
 
     /** The whole page: the window grows to the page's height first. */
     private static void screenshot(WebDriver driver, Path file) throws IOException {
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
         Number height = (Number) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight;");
         driver.manage().window().setSize(new Dimension(1400, height.intValue() + 20));
         Files.createDirectories(file.getParent());
