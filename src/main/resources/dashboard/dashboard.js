@@ -8,7 +8,7 @@
   var KEY_STORE = 'service-standards.api-key';
   var DAY = 86400000;
 
-  var state = { from: null, to: null, page: 1, total: 0, charts: {}, finding: null, loads: 0 };
+  var state = { from: null, to: null, page: 1, total: 0, charts: {}, finding: null, loads: 0, asked: 0 };
 
   function $(id) { return document.getElementById(id); }
 
@@ -243,7 +243,9 @@
   }
 
   function loadViolations() {
+    var asked = ++state.asked;
     return json('/api/v1/violations?' + query(violationParams())).then(function (page) {
+      if (asked !== state.asked) { return; }   // a later choice is on its way; show only that one
       state.total = page.total;
       var pages = Math.max(1, Math.ceil(page.total / page.size));
       $('page-info').textContent = 'page ' + page.page + ' of ' + pages + ' · ' + page.total + ' findings';

@@ -144,9 +144,7 @@ class DashboardBrowserTest {
             JsonNode minor = get(base, admin, "/api/v1/violations?size=500&severity=" + severity + "&" + API_PERIOD);
             int minorTotal = minor.path("total").asInt();
             assertThat(minorTotal).isBetween(1, allTotal - 1);
-            String loads = driver.findElement(By.tagName("body")).getAttribute("data-violation-loads");
-            new Select(driver.findElement(By.id("f-severity"))).selectByValue(severity);
-            wait.until(d -> !loads.equals(d.findElement(By.tagName("body")).getAttribute("data-violation-loads")));
+            choose(driver, wait, "f-severity", severity);
             assertThat(driver.findElement(By.id("page-info")).getText()).endsWith(minorTotal + " findings");
             List<WebElement> minorRows = rows(driver);
             assertThat(minorRows).hasSize(Math.min(25, minorTotal));
@@ -172,9 +170,36 @@ class DashboardBrowserTest {
             wait.until(d -> detail.getText().contains("\"revisions\""));
             assertThat(detail.getText()).contains("\"id\": \"" + first.path("interactionId").asText() + "\"");
             screenshot(driver, Path.of("target/dashboard-filtered.png"));
+
+            // Records carry people's text: an agent and team that look like HTML show as text, never as markup.
+            String agent = "<img src=x id=injected>";
+            String team = "<b id=bold>night</b>";
+            HttpResponse<String> hostile = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/interactions?asOf=" + TestApp.NOW))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(java.util.Map.of(
+                            "id", "markup-1", "customer", java.util.Map.of("id", "C-MARKUP", "tier", "STANDARD", "name", "<script>x</script>"),
+                            "agent", java.util.Map.of("id", agent, "team", team), "channel", "CHAT", "direction", "INBOUND",
+                            "type", "INQUIRY", "openedAt", "2026-11-20T10:00:00Z")))).build());
+            assertThat(hostile.statusCode()).as(hostile.body()).isEqualTo(201);
+            ((JavascriptExecutor) driver).executeScript("document.body.removeAttribute('data-state');");
+            driver.findElement(By.cssSelector("#period button[type=submit]")).click();
+            wait.until(d -> "loaded".equals(state(d)));
+            assertThat(driver.findElement(By.cssSelector("#agents tbody tr td")).getText()).isEqualTo(agent);
+            choose(driver, wait, "f-severity", "");
+            choose(driver, wait, "f-team", team);
+            assertThat(rows(driver)).isNotEmpty().allSatisfy(row -> assertThat(row.getText()).contains(agent).contains(team));
+            assertThat(driver.findElements(By.id("injected"))).isEmpty();
+            assertThat(driver.findElements(By.id("bold"))).isEmpty();
         } finally {
             driver.quit();
         }
+    }
+
+    /** Chooses a filter and waits for the table to load again. */
+    private static void choose(WebDriver driver, WebDriverWait wait, String select, String value) {
+        String loads = driver.findElement(By.tagName("body")).getAttribute("data-violation-loads");
+        new Select(driver.findElement(By.id(select))).selectByValue(value);
+        wait.until(d -> !loads.equals(d.findElement(By.tagName("body")).getAttribute("data-violation-loads")));
     }
 
     private static void enterKey(WebDriver driver, String key) {
