@@ -72,6 +72,7 @@ public final class HttpApi {
             cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP", "ruleset", service.ruleSets().current().version())));
             cfg.routes.get("/openapi.json", description::json);
             cfg.routes.get("/docs", description::docs);
+            Dashboard.ASSETS.forEach((path, asset) -> cfg.routes.get(path, Dashboard.handler(asset)));
             cfg.routes.post("/api/v1/check", interactions::check, Access.INGEST);
             cfg.routes.post("/api/v1/interactions", interactions::ingest, Access.INGEST);
             cfg.routes.get("/api/v1/interactions/{id}", interactions::get, Access.AUDITOR);

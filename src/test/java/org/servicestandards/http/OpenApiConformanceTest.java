@@ -118,6 +118,9 @@ class OpenApiConformanceTest {
                 calls.get("/health").noKey().expect(200);
                 calls.get("/openapi.json").noKey().expect(200);
                 calls.get("/docs").noKey().expect(200);
+                for (String page : List.of("/dashboard", "/dashboard/dashboard.js", "/dashboard/dashboard.css", "/dashboard/chart.js")) {
+                    calls.get(page).noKey().expect(200);
+                }
                 calls.get("/metrics").expect(200);
                 calls.get("/metrics").key(auditor).expect(403);
 
@@ -170,6 +173,7 @@ class OpenApiConformanceTest {
                 calls.get("/api/v1/violations").key(ingest).expect(403);
 
                 calls.get("/api/v1/at-risk?asOf=2026-11-20T15:00:00Z&within=P3D").expect(200);
+                calls.get("/api/v1/at-risk?asOf=2026-11-20T15:00:00Z&within=P3D&format=csv").expect(200);
                 calls.get("/api/v1/at-risk?within=soon").outsideSpec().expect(400);
                 calls.get("/api/v1/at-risk").noKey().expect(401);
 
@@ -178,6 +182,7 @@ class OpenApiConformanceTest {
                 calls.post("/api/v1/history-standards/sweep").key(auditor).expect(403);
 
                 calls.get("/api/v1/history-standards?asOf=2026-11-20T15:00:00Z&limit=5").expect(200);
+                calls.get("/api/v1/history-standards?asOf=2026-11-20T15:00:00Z&limit=5&format=csv").expect(200);
                 calls.get("/api/v1/history-standards?customer=cust-9&outcome=FAIL").expect(200);
                 calls.get("/api/v1/history-standards?outcome=MAYBE").outsideSpec().expect(400);
                 calls.get("/api/v1/history-standards?customer=nobody").expect(404);
@@ -245,7 +250,8 @@ class OpenApiConformanceTest {
             Map<String, Set<Integer>> seen = calls.statuses();
             assertThat(seen.keySet()).isEqualTo(described(spec()));
             seen.forEach((operation, statuses) -> {
-                if (!Set.of("GET /health", "GET /openapi.json", "GET /docs").contains(operation)) {
+                if (!Set.of("GET /health", "GET /openapi.json", "GET /docs", "GET /dashboard", "GET /dashboard/dashboard.js",
+                        "GET /dashboard/dashboard.css", "GET /dashboard/chart.js").contains(operation)) {
                     assertThat(statuses).as(operation).anyMatch(s -> s < 300).anyMatch(s -> s >= 400);
                 }
             });
