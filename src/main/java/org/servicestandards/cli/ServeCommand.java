@@ -12,6 +12,7 @@ import org.servicestandards.service.AccessKeys;
 import org.servicestandards.service.DeadlineKeeper;
 import org.servicestandards.service.HistoryStandards;
 import org.servicestandards.service.HistorySweeper;
+import org.servicestandards.service.RateLimits;
 import org.servicestandards.service.RuleSets;
 import org.servicestandards.service.RulesWatcher;
 import org.servicestandards.service.StandardsService;
@@ -79,8 +80,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (rateLimit <= 0) {
-            System.err.println("--rate-limit must be at least 1 request a minute, not " + rateLimit);
+        if (rateLimit <= 0 || rateLimit > RateLimits.MAX_PER_MINUTE) {
+            System.err.println("--rate-limit must be from 1 to " + RateLimits.MAX_PER_MINUTE + " requests a minute, not " + rateLimit);
             return 2;
         }
         if (watchQuietMs <= 0) {

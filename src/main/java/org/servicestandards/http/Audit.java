@@ -44,6 +44,13 @@ final class Audit {
         int limit = Params.integer(ctx, "limit", 100, 1, MAX_LIMIT);
         String action = Params.text(ctx, "action", java.util.Set.of());
         java.util.List<AuditEntry> entries = log.read(after, limit, action);
+        if (Params.format(ctx).equals("csv")) {
+            export(ctx, "audit-log", "audit-log" + (action == null ? "" : "_action-" + action) + "_after-" + after,
+                    org.servicestandards.report.CsvExport.audit(entries.stream().map(e -> java.util.Arrays.<Object>asList(e.seq(),
+                            e.at().toString(), e.actor(), e.action(), e.target(), org.servicestandards.json.Json.mapper()
+                                    .valueToTree(e.detail()).toString())).toList()));
+            return;
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", entries);
         body.put("next", entries.size() < limit ? null : entries.get(entries.size() - 1).seq());

@@ -95,6 +95,11 @@ public final class CsvExport {
         return write(header, rows);
     }
 
+    /** Audit-log entries: seq, at, actor, action, target and the detail as JSON. */
+    public static String audit(List<List<Object>> entries) {
+        return write(List.of("seq", "at", "actor", "action", "target", "detail"), entries);
+    }
+
     private static String write(List<String> header, List<List<Object>> rows) {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
         header.forEach(schema::addColumn);

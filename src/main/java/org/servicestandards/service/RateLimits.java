@@ -12,12 +12,16 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RateLimits {
 
+    /** The most a bucket can refill: far above what one node serves. */
+    public static final long MAX_PER_MINUTE = 1_000_000_000L;
+
     private final long perMinute;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     public RateLimits(long perMinute) {
-        if (perMinute <= 0) {
-            throw new IllegalArgumentException("a rate limit must be at least one request a minute, not " + perMinute);
+        if (perMinute <= 0 || perMinute > MAX_PER_MINUTE) {
+            throw new IllegalArgumentException("a rate limit must be from 1 to " + MAX_PER_MINUTE + " requests a minute, not "
+                    + perMinute);
         }
         this.perMinute = perMinute;
     }

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.servicestandards.http.HttpApi;
 import org.servicestandards.http.HttpSettings;
 import org.servicestandards.service.AccessKeys;
+import org.servicestandards.service.RateLimits;
 import org.servicestandards.service.RuleSets;
 import org.servicestandards.service.StandardsService;
 import org.servicestandards.store.Database;
@@ -44,7 +45,7 @@ public final class HttpBenchServer {
         AccessKeys keys = new AccessKeys(new JdbcApiKeyStore(database), audit, clock);
         keys.bootstrap(System.getenv().getOrDefault("BENCH_KEY", "bench-admin-key-0123456789abcdef"));
         // The load generator is one key: no rate limit that it could reach.
-        Javalin app = HttpApi.create(service, new HttpSettings(16L * 1024 * 1024, 10_000, Long.MAX_VALUE / 2), clock, keys, audit);
+        Javalin app = HttpApi.create(service, new HttpSettings(16L * 1024 * 1024, 10_000, RateLimits.MAX_PER_MINUTE), clock, keys, audit);
 
         Javalin noop = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;

@@ -57,6 +57,10 @@ class AuditLogApiTest {
                 assertThat(log.get("items").get(5).get("detail").get("version").asText()).startsWith("sha256:");
                 assertThat(log.get("items").get(3).get("target").asText()).isEqualTo(auditorId);
 
+                String csv = call(client, "GET", "/api/v1/audit-log?action=rules.reload&format=csv", app.adminKey).body().string();
+                assertThat(csv).startsWith("seq,at,actor,action,target,detail\r\n6,2026-11-20T15:00:00Z,\"test [OFFICER] ("
+                        + officerId + ")\",rules.reload,");
+
                 JsonNode reloads = json(call(client, "GET", "/api/v1/audit-log?action=rules.reload", app.adminKey));
                 assertThat(reloads.get("items")).hasSize(1);
                 JsonNode page = json(call(client, "GET", "/api/v1/audit-log?limit=2&after=2", app.adminKey));

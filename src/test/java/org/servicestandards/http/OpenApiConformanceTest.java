@@ -242,6 +242,7 @@ class OpenApiConformanceTest {
 
                 calls.get("/api/v1/audit-log?limit=5").expect(200);
                 calls.get("/api/v1/audit-log?action=rules.reload&after=1").expect(200);
+                calls.get("/api/v1/audit-log?format=csv").expect(200);
                 calls.get("/api/v1/audit-log?limit=0").outsideSpec().expect(400);
                 calls.get("/api/v1/audit-log").key(auditor).expect(403);
             });
