@@ -17,10 +17,28 @@ public record ContentHash(String canonicalJson, String hash) {
     public static ContentHash of(Interaction record) {
         try {
             String canonical = Json.canonical().writeValueAsString(record);
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return new ContentHash(canonical, HexFormat.of().formatHex(digest));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return new ContentHash(canonical, sha256(canonical));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("a validated record always serialises", e);
+        }
+    }
+
+    /** The SHA-256 of text (as UTF-8), in lowercase hex: the one hash the service keeps things by. */
+    public static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The SHA-256 of bytes, in lowercase hex. */
+    public static String sha256(byte[] content) {
+        return HexFormat.of().formatHex(digest().digest(content));
+    }
+
+    /** A fresh SHA-256 digest, for hashing in parts. */
+    public static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }

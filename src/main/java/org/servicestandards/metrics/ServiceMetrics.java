@@ -15,6 +15,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.servicestandards.service.HistoryStandards;
 import org.servicestandards.service.RuleSets;
 import org.servicestandards.service.StandardsService;
@@ -53,10 +55,14 @@ public final class ServiceMetrics {
 
     /** Counts the verdicts the service stores, by standard and outcome, and follows its history standards. */
     public ServiceMetrics service(StandardsService service) {
+        // Found once per standard and outcome: every stored record passes here.
+        Map<String, Counter> counters = new ConcurrentHashMap<>();
         service.onStored(verdict -> {
             for (StandardOutcome outcome : verdict.outcomes()) {
-                Counter.builder("standards_verdicts").description("Outcomes stored, by standard and outcome")
-                        .tag("standard", outcome.standard()).tag("outcome", outcome.outcome().name()).register(registry).increment();
+                counters.computeIfAbsent(outcome.standard() + '\u0000' + outcome.outcome().name(), key -> Counter
+                        .builder("standards_verdicts").description("Outcomes stored, by standard and outcome")
+                        .tag("standard", outcome.standard()).tag("outcome", outcome.outcome().name()).register(registry))
+                        .increment();
             }
         });
         service.history().ifPresent(this::history);
@@ -69,6 +75,7 @@ public final class ServiceMetrics {
      */
     public <T> T timed(Class<T> type, T target) {
         String store = type.getSimpleName();
+        Map<java.lang.reflect.Method, Timer> timers = new ConcurrentHashMap<>();
         Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
             if (method.getDeclaringClass() == Object.class) {
                 return method.invoke(target, args);
@@ -79,8 +86,9 @@ public final class ServiceMetrics {
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             } finally {
-                sample.stop(Timer.builder("standards_store").description("Store operations by store and operation")
-                        .tag("store", store).tag("operation", method.getName()).publishPercentileHistogram().register(registry));
+                sample.stop(timers.computeIfAbsent(method, m -> Timer.builder("standards_store")
+                        .description("Store operations by store and operation").tag("store", store).tag("operation", m.getName())
+                        .publishPercentileHistogram().register(registry)));
             }
         });
         return type.cast(proxy);

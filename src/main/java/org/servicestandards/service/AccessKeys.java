@@ -1,8 +1,5 @@
 package org.servicestandards.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.servicestandards.access.ApiKey;
 import org.servicestandards.access.Role;
+import org.servicestandards.interaction.ContentHash;
 import org.servicestandards.store.ApiKeyStore;
 import org.servicestandards.store.AuditLog;
 
@@ -138,10 +136,6 @@ public final class AccessKeys {
     }
 
     static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return ContentHash.sha256(secret);
     }
 }

@@ -120,6 +120,9 @@ final class ExampleCases {
             problems.add(new RuleProblem(path, 1, 0, "the case has no records and no customers"));
             return 0;
         }
+        if (!customersReadable(path, text, root.path("customers"), problems)) {
+            return 0;
+        }
         Map<String, Verdict> verdicts = new LinkedHashMap<>();
         List<Verdict> judged = new Engine().evaluate(rules, records, asOf);
         for (Verdict verdict : judged) {
@@ -172,6 +175,48 @@ final class ExampleCases {
             problems.add(new RuleProblem(path, 1, 0, "the case expects nothing; list outcomes under expect"));
         }
         return checked;
+    }
+
+    /**
+     * Whether the case's {@code customers} (if any) read as {@code id: { tiers: { instant: TIER },
+     * accountManager: id }}; each one that does not is a problem at its line.
+     */
+    private static boolean customersReadable(String path, String text, JsonNode customers, List<RuleProblem> problems) {
+        if (customers.isMissingNode()) {
+            return true;
+        }
+        int block = lineOf(text, "customers:", 0);
+        if (!customers.isObject()) {
+            problems.add(new RuleProblem(path, block, 0, "customers must map each customer's id to its tiers and account manager"));
+            return false;
+        }
+        int before = problems.size();
+        for (Iterator<Map.Entry<String, JsonNode>> each = customers.fields(); each.hasNext(); ) {
+            Map.Entry<String, JsonNode> customer = each.next();
+            int line = lineOf(text, customer.getKey() + ":", block);
+            JsonNode tiers = customer.getValue().path("tiers");
+            if (!customer.getValue().isObject() || !(tiers.isMissingNode() || tiers.isObject())) {
+                problems.add(new RuleProblem(path, line, 0, "customer " + customer.getKey()
+                        + ": write { tiers: { \"2026-01-01T00:00:00Z\": VIP }, accountManager: am-1 }"));
+                continue;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> period = tiers.fields(); period.hasNext(); ) {
+                Map.Entry<String, JsonNode> held = period.next();
+                try {
+                    Instants.parse(held.getKey());
+                } catch (DateTimeParseException e) {
+                    problems.add(new RuleProblem(path, line, 0, "customer " + customer.getKey() + ": '" + held.getKey()
+                            + "' is not an instant with an offset, e.g. 2026-01-01T00:00:00Z"));
+                }
+                try {
+                    Tier.valueOf(held.getValue().asText().trim().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    problems.add(new RuleProblem(path, line, 0, "customer " + customer.getKey() + ": '" + held.getValue().asText()
+                            + "' is not a tier; use STRATEGIC, VIP or STANDARD"));
+                }
+            }
+        }
+        return problems.size() == before;
     }
 
     /**

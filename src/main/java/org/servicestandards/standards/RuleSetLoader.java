@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -32,6 +31,7 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.servicestandards.calendar.BusinessCalendar;
 import org.servicestandards.calendar.CalendarFile;
+import org.servicestandards.interaction.ContentHash;
 import org.servicestandards.verdict.Severity;
 
 /**
@@ -208,7 +208,7 @@ public final class RuleSetLoader {
             }
         }
         Map<String, String> hashes = new TreeMap<>();
-        files.forEach((path, content) -> hashes.put(path, "sha256:" + sha256(content)));
+        files.forEach((path, content) -> hashes.put(path, "sha256:" + ContentHash.sha256(content)));
         RuleSet ruleSet = new RuleSet(version, standards, calendar, files, hashes, rules, clock.instant(), kieBase, declaresJudging,
                 historyBase, declaresHistory);
         try {
@@ -369,7 +369,7 @@ public final class RuleSetLoader {
 
     /** The version rule files would load as: a hash over their paths and contents. */
     public static String version(Map<String, byte[]> files) {
-        MessageDigest digest = sha256Digest();
+        MessageDigest digest = ContentHash.digest();
         for (Map.Entry<String, byte[]> file : new TreeMap<>(files).entrySet()) {
             digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
@@ -377,18 +377,6 @@ public final class RuleSetLoader {
             digest.update((byte) 0);
         }
         return "sha256:" + HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static String sha256(byte[] content) {
-        return HexFormat.of().formatHex(sha256Digest().digest(content));
-    }
-
-    private static MessageDigest sha256Digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 
     private static String text(byte[] content) {

@@ -1,14 +1,10 @@
 package org.servicestandards.store;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.servicestandards.interaction.ContentHash;
 import org.servicestandards.interaction.Interaction;
 import org.servicestandards.interaction.Tier;
 import org.servicestandards.verdict.Finding;
@@ -355,10 +352,6 @@ public final class JdbcHistoryStore implements HistoryStore {
         String content = StoredJson.write(new HistoryOutcome(outcome.standard(), outcome.subject(), outcome.customer(), outcome.accountManager(),
                 outcome.tier(), outcome.outcome(), outcome.severity(), outcome.dueAt(), outcome.window(), outcome.evidence(),
                 outcome.findings(), Instant.EPOCH, outcome.ruleset()));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return ContentHash.sha256(content);
     }
 }

@@ -191,6 +191,18 @@ class RuleSetLoaderTest {
     }
 
     @Test
+    void a_customer_of_an_example_case_with_an_unreadable_tier_is_refused_at_its_line() throws IOException {
+        Path example = rules.resolve("examples/contact-frequency.yaml");
+        Files.writeString(example, Files.readString(example)
+                .replace("cf-standard: { tiers: { \"2025-06-01T00:00:00Z\": STANDARD } }",
+                        "cf-standard: { tiers: { \"last june\": GOLD } }"));
+        assertThat(refused().problems()).extracting(RuleProblem::toString).containsExactly(
+                "examples/contact-frequency.yaml:8: customer cf-standard: 'last june' is not an instant with an offset,"
+                        + " e.g. 2026-01-01T00:00:00Z",
+                "examples/contact-frequency.yaml:8: customer cf-standard: 'GOLD' is not a tier; use STRATEGIC, VIP or STANDARD");
+    }
+
+    @Test
     void a_bad_tier_in_the_history_periods_table_is_refused_at_its_row() throws IOException {
         Path table = rules.resolve("tables/history-periods.csv");
         Files.writeString(table, Files.readString(table).replace("\"strategic-visit\",\"STRATEGIC\"", "\"strategic-visit\",\"STRATEGC\""));
