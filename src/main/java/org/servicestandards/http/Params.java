@@ -22,9 +22,9 @@ final class Params {
             return fallback;
         }
         try {
-            return Instants.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw Problem.badParameter(name, "'" + value + "' is not an ISO-8601 instant with an offset, e.g. 2026-11-24T09:30:00Z");
+            return Instants.read(value.trim());
+        } catch (Instants.Unacceptable e) {
+            throw Problem.badParameter(name, e.getMessage());
         }
     }
 
