@@ -122,6 +122,7 @@ final class ServeCommand implements Callable<Integer> {
                 metrics.timed(CustomerRegister.class, new JdbcCustomerRegister(database, clock)), history);
         metrics.service(service);
         DeadlineKeeper deadlines = DeadlineKeeper.start(service, clock, Duration.ofSeconds(30));
+        metrics.keeper(deadlines);
         HistorySweeper sweeper = HistorySweeper.start(history, clock, sweepAt, sweepZone);
         WebhookDispatcher dispatcher = WebhookDispatcher.start(webhooks, () -> WebhookDispatcher.declaredSeverities(ruleSets),
                 clock, WebhookDispatcher.Settings.defaults());

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.servicestandards.service.DeadlineKeeper;
 import org.servicestandards.service.HistoryStandards;
 import org.servicestandards.service.RuleSets;
 import org.servicestandards.service.StandardsService;
@@ -108,6 +109,19 @@ public final class ServiceMetrics {
         Gauge.builder("standards_history_sweep_last_failed_customers", history,
                         h -> h.lastSweepRun().map(s -> (double) s.failed()).orElse(Double.NaN))
                 .description("Customers the last history sweep could not judge (a rule failed); see the log").register(registry);
+        FunctionCounter.builder("standards_history_unkept_customers", history, HistoryStandards::unkeptCustomers)
+                .description("Customers judged again whose history outcomes the store would not keep; see the log")
+                .register(registry);
+        return this;
+    }
+
+    /** The deadline keeper: runs that failed, and when it last ran through. */
+    public ServiceMetrics keeper(DeadlineKeeper keeper) {
+        FunctionCounter.builder("standards_deadline_keeper_failed_runs", keeper, DeadlineKeeper::failedRuns)
+                .description("Runs of the deadline keeper that failed; see the log").register(registry);
+        Gauge.builder("standards_deadline_keeper_last_success_seconds", keeper,
+                        k -> k.lastSuccessMillis() < 0 ? Double.NaN : k.lastSuccessMillis() / 1000.0)
+                .description("When the deadline keeper last ran through, epoch seconds").register(registry);
         return this;
     }
 

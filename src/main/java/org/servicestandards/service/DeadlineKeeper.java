@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,9 @@ public final class DeadlineKeeper implements AutoCloseable {
         return thread;
     });
 
+    private final AtomicLong failedRuns = new AtomicLong();
+    private final AtomicLong lastSuccessMillis = new AtomicLong(-1);
+
     private DeadlineKeeper() {
     }
 
@@ -38,11 +42,23 @@ public final class DeadlineKeeper implements AutoCloseable {
                 if (changed > 0) {
                     LOG.debug("the history standards of {} customers judged again as their records came in", changed);
                 }
+                keeper.lastSuccessMillis.set(clock.millis());
             } catch (RuntimeException e) {
-                LOG.warn("judging passed deadlines failed; trying again in {}", every, e);
+                keeper.failedRuns.incrementAndGet();
+                LOG.error("judging passed deadlines failed; trying again in {}", every, e);
             }
         }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
         return keeper;
+    }
+
+    /** Runs that failed as a whole since start: a store that refused the work, say. */
+    public long failedRuns() {
+        return failedRuns.get();
+    }
+
+    /** When the last run finished without failing, epoch milliseconds; -1 before the first. */
+    public long lastSuccessMillis() {
+        return lastSuccessMillis.get();
     }
 
     @Override
