@@ -122,10 +122,12 @@ final class ServeCommand implements Callable<Integer> {
                 metrics.timed(CustomerRegister.class, new JdbcCustomerRegister(database, clock)), history);
         metrics.service(service);
         DeadlineKeeper deadlines = DeadlineKeeper.start(service, clock, Duration.ofSeconds(30));
-        metrics.keeper(deadlines);
+        metrics.job("deadline-keeper", deadlines.runs());
         HistorySweeper sweeper = HistorySweeper.start(history, clock, sweepAt, sweepZone);
         WebhookDispatcher dispatcher = WebhookDispatcher.start(webhooks, () -> WebhookDispatcher.declaredSeverities(ruleSets),
                 clock, WebhookDispatcher.Settings.defaults());
+        metrics.job("history-sweep", sweeper.runs()).job("at-risk-scan", dispatcher.scans())
+                .job("webhook-delivery", dispatcher.deliveries());
         AccessKeys keys = new AccessKeys(new JdbcApiKeyStore(database), audit, clock);
         try {
             keys.bootstrap(System.getenv("STANDARDS_ADMIN_KEY")).ifPresent(first -> {

@@ -17,7 +17,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.servicestandards.service.DeadlineKeeper;
+import org.servicestandards.service.JobRuns;
 import org.servicestandards.service.HistoryStandards;
 import org.servicestandards.service.RuleSets;
 import org.servicestandards.service.StandardsService;
@@ -115,13 +115,19 @@ public final class ServiceMetrics {
         return this;
     }
 
-    /** The deadline keeper: runs that failed, and when it last ran through. */
-    public ServiceMetrics keeper(DeadlineKeeper keeper) {
-        FunctionCounter.builder("standards_deadline_keeper_failed_runs", keeper, DeadlineKeeper::failedRuns)
-                .description("Runs of the deadline keeper that failed; see the log").register(registry);
-        Gauge.builder("standards_deadline_keeper_last_success_seconds", keeper,
-                        k -> k.lastSuccessMillis() < 0 ? Double.NaN : k.lastSuccessMillis() / 1000.0)
-                .description("When the deadline keeper last ran through, epoch seconds").register(registry);
+    /**
+     * A background job's runs, as {@code standards_background_runs_total{job, result}} and
+     * {@code standards_background_last_success_seconds{job}}: one that fails on every tick shows.
+     */
+    public ServiceMetrics job(String name, JobRuns runs) {
+        FunctionCounter.builder("standards_background_runs", runs, JobRuns::succeededCount)
+                .description("Runs of background jobs, by job and result").tag("job", name).tag("result", "ok").register(registry);
+        FunctionCounter.builder("standards_background_runs", runs, JobRuns::failedCount)
+                .description("Runs of background jobs, by job and result").tag("job", name).tag("result", "failed")
+                .register(registry);
+        Gauge.builder("standards_background_last_success_seconds", runs,
+                        r -> r.lastSuccessMillis() < 0 ? Double.NaN : r.lastSuccessMillis() / 1000.0)
+                .description("When a background job last ran through, epoch seconds").tag("job", name).register(registry);
         return this;
     }
 

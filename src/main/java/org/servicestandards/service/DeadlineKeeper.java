@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,14 +23,14 @@ public final class DeadlineKeeper implements AutoCloseable {
         return thread;
     });
 
-    private final AtomicLong failedRuns = new AtomicLong();
-    private final AtomicLong lastSuccessMillis = new AtomicLong(-1);
+    private final JobRuns runs;
 
-    private DeadlineKeeper() {
+    private DeadlineKeeper(Clock clock) {
+        this.runs = new JobRuns(clock);
     }
 
     public static DeadlineKeeper start(StandardsService service, Clock clock, Duration every) {
-        DeadlineKeeper keeper = new DeadlineKeeper();
+        DeadlineKeeper keeper = new DeadlineKeeper(clock);
         keeper.scheduler.scheduleWithFixedDelay(() -> {
             try {
                 int judged = service.judgeFallenDue(clock.instant());
@@ -42,23 +41,18 @@ public final class DeadlineKeeper implements AutoCloseable {
                 if (changed > 0) {
                     LOG.debug("the history standards of {} customers judged again as their records came in", changed);
                 }
-                keeper.lastSuccessMillis.set(clock.millis());
+                keeper.runs.succeeded();
             } catch (RuntimeException e) {
-                keeper.failedRuns.incrementAndGet();
+                keeper.runs.failed();
                 LOG.error("judging passed deadlines failed; trying again in {}", every, e);
             }
         }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
         return keeper;
     }
 
-    /** Runs that failed as a whole since start: a store that refused the work, say. */
-    public long failedRuns() {
-        return failedRuns.get();
-    }
-
-    /** When the last run finished without failing, epoch milliseconds; -1 before the first. */
-    public long lastSuccessMillis() {
-        return lastSuccessMillis.get();
+    /** How its runs went. */
+    public JobRuns runs() {
+        return runs;
     }
 
     @Override

@@ -80,6 +80,8 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final HttpClient http;
     private final Object delivering = new Object();
     private final Object scanning = new Object();
+    private final JobRuns scans;
+    private final JobRuns deliveries;
     private ScheduledExecutorService scheduler;
 
     /**
@@ -91,6 +93,8 @@ public final class WebhookDispatcher implements AutoCloseable {
         this.webhooks = webhooks;
         this.declaredSeverities = declaredSeverities;
         this.clock = clock;
+        this.scans = new JobRuns(clock);
+        this.deliveries = new JobRuns(clock);
         this.settings = settings;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
@@ -109,18 +113,30 @@ public final class WebhookDispatcher implements AutoCloseable {
             return thread;
         });
         dispatcher.scheduler.scheduleWithFixedDelay(() -> dispatcher.safely("scanning for at-risk outcomes",
-                dispatcher::scanAtRisk), 0, settings.scanEvery().toMillis(), TimeUnit.MILLISECONDS);
+                dispatcher.scans, dispatcher::scanAtRisk), 0, settings.scanEvery().toMillis(), TimeUnit.MILLISECONDS);
         dispatcher.scheduler.scheduleWithFixedDelay(() -> dispatcher.safely("delivering webhooks",
-                dispatcher::deliverDue), 0, settings.pollEvery().toMillis(), TimeUnit.MILLISECONDS);
+                dispatcher.deliveries, dispatcher::deliverDue), 0, settings.pollEvery().toMillis(), TimeUnit.MILLISECONDS);
         return dispatcher;
     }
 
-    private void safely(String what, Supplier<Integer> work) {
+    private void safely(String what, JobRuns runs, Supplier<Integer> work) {
         try {
             work.get();
+            runs.succeeded();
         } catch (RuntimeException e) {
-            LOG.warn("{} failed; trying again later", what, e);
+            runs.failed();
+            LOG.error("{} failed; trying again later", what, e);
         }
+    }
+
+    /** How the at-risk scans went. */
+    public JobRuns scans() {
+        return scans;
+    }
+
+    /** How the outbox polls went (a failed delivery is no failed poll: it is retried as documented). */
+    public JobRuns deliveries() {
+        return deliveries;
     }
 
     /** Each standard of the serving rule set and its declared severity. */
