@@ -64,17 +64,8 @@ class ServiceMetricsTest {
             ServiceMetrics metrics = new ServiceMetrics(rules);
             InteractionStore real = new JdbcInteractionStore(database, clock);
             // A store that refuses what the keeper asks of it, as a broken database would.
-            InteractionStore refusing = (InteractionStore) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {InteractionStore.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("pendingFallenDue")) {
-                            throw new IllegalStateException("the store is broken");
-                        }
-                        try {
-                            return method.invoke(real, args);
-                        } catch (java.lang.reflect.InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+            InteractionStore refusing = org.servicestandards.testing.Refusing.store(InteractionStore.class, real, "pendingFallenDue",
+                    (method, args) -> true);
             StandardsService service = new StandardsService(rules, refusing, new JdbcCustomerRegister(database, clock));
             try (org.servicestandards.service.DeadlineKeeper keeper = org.servicestandards.service.DeadlineKeeper.start(service, clock,
                     java.time.Duration.ofMillis(20))) {

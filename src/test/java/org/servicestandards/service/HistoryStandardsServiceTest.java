@@ -276,18 +276,8 @@ class HistoryStandardsServiceTest {
             Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
             JdbcHistoryStore real = new JdbcHistoryStore(database, clock);
             // A store that cannot keep anything of one customer, as a corrupt row or a full disk would.
-            org.servicestandards.store.HistoryStore refusing = (org.servicestandards.store.HistoryStore) java.lang.reflect.Proxy
-                    .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {org.servicestandards.store.HistoryStore.class},
-                            (proxy, method, args) -> {
-                                if (method.getName().equals("save") && ((Map<?, ?>) args[0]).containsKey("std-bad")) {
-                                    throw new IllegalStateException("the store refuses std-bad");
-                                }
-                                try {
-                                    return method.invoke(real, args);
-                                } catch (java.lang.reflect.InvocationTargetException e) {
-                                    throw e.getCause();
-                                }
-                            });
+            org.servicestandards.store.HistoryStore refusing = org.servicestandards.testing.Refusing.store(
+                    org.servicestandards.store.HistoryStore.class, real, "save", (method, args) -> ((Map<?, ?>) args[0]).containsKey("std-bad"));
             RuleSets rules = RuleSets.load(Path.of("rules"), clock);
             try (HistoryStandards history = new HistoryStandards(rules, refusing, clock, 2)) {
                 StandardsService service = new StandardsService(rules, new JdbcInteractionStore(database, clock),
