@@ -17,11 +17,8 @@ public final class DeadlineKeeper implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadlineKeeper.class);
 
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "deadline-keeper");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("deadline-keeper"));
 
     private final JobRuns runs;
 

@@ -26,11 +26,8 @@ public final class HistorySweeper implements AutoCloseable {
     private final LocalTime at;
     private final ZoneId zone;
     private final JobRuns runs;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "history-sweeper");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("history-sweeper"));
 
     private HistorySweeper(HistoryStandards history, Clock clock, LocalTime at, ZoneId zone) {
         this.history = history;
