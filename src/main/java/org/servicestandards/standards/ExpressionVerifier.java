@@ -52,6 +52,7 @@ class ExpressionVerifier {
     final RuleScope scope;
     final Refusals refusals;
     final TypeVerifier types;
+    private final CallVerifier calls = new CallVerifier(this);
     Refusals.Snippet snippet;
 
     ExpressionVerifier(RuleNames names, RuleScope scope, Refusals refusals) {
@@ -83,7 +84,7 @@ class ExpressionVerifier {
         refusals.refuse(snippet, node, message);
     }
 
-    private Kind kind(Expression e) {
+    Kind kind(Expression e) {
         if (e instanceof LiteralExpr) {
             return Kind.VALUE;
         } else if (e instanceof NameExpr name) {
@@ -91,7 +92,7 @@ class ExpressionVerifier {
         } else if (e instanceof FieldAccessExpr field) {
             return field(field);
         } else if (e instanceof MethodCallExpr call) {
-            return call(call);
+            return calls.call(call);
         } else if (e instanceof ObjectCreationExpr creation) {
             creation(creation);
         } else if (e instanceof ArrayCreationExpr array) {
@@ -240,87 +241,6 @@ class ExpressionVerifier {
         }
     }
 
-    private Kind call(MethodCallExpr call) {
-        String name = call.getNameAsString();
-        call.getTypeArguments().ifPresent(arguments -> arguments.forEach(t -> types.check(snippet, t)));
-        if (call.getScope().isEmpty()) {
-            return bareCall(call, name);
-        }
-        Kind of = kind(call.getScope().get());
-        switch (of.form()) {
-            case REFUSED -> {
-                call.getArguments().forEach(this::value);
-                return Kind.REFUSED;
-            }
-            case CONTEXT -> {
-                if (name.equals("getRule") && call.getArguments().isEmpty()) {
-                    return new Kind(Form.RULE, null, of.name());
-                }
-                if (MACROS.contains(name) && call.getArguments().size() == 1) {
-                    value(call.getArgument(0));
-                    return Kind.VALUE;
-                }
-                refuse(call, "'" + call + "': " + contextUse());
-                return Kind.VALUE;
-            }
-            case RULE -> {
-                if ((name.equals("getName") || name.equals("getPackageName")) && call.getArguments().isEmpty()) {
-                    return Kind.VALUE;
-                }
-                refuse(call, "'" + call + "': " + contextUse());
-                return Kind.VALUE;
-            }
-            case PACKAGE -> {
-                refuse(call, "'" + of.name() + "' is not a binding, global, property or class rules may use");
-                return Kind.VALUE;
-            }
-            case TYPE -> {
-                if (of.type().declared() != null) {
-                    refuse(call, "a declared type has no static methods");
-                    return Kind.VALUE;
-                }
-                method(call, name, of.type().isDomain());
-                return Kind.VALUE;
-            }
-            default -> {
-                method(call, name, false);
-                return Kind.VALUE;
-            }
-        }
-    }
-
-    private Kind bareCall(MethodCallExpr call, String name) {
-        if (scope.place() == Place.CONSEQUENCE && MACROS.contains(name) && call.getArguments().size() == 1) {
-            value(call.getArgument(0));
-        } else if (scope.place() == Place.CONSTRAINT) {
-            method(call, name, false);
-        } else {
-            refuse(call, "'" + name + "(…)' is not a call rules may make here: a consequence may call insert, insertLogical,"
-                    + " update or delete (retract), and methods of the vocabulary on a value or class");
-        }
-        return Kind.VALUE;
-    }
-
-    /** A call of a vocabulary member; the rule context may be passed to a method of the domain (Breach.of(…, drools, …)). */
-    private void method(MethodCallExpr call, String name, boolean domainStatic) {
-        Verdict verdict = names.vocabulary().method(name);
-        if (!verdict.allowed() && !(!verdict.known() && names.isDeclaredMember(name))) {
-            refuse(call, verdict.known() ? verdict.reason() : "'" + name + "' is not a method of the vocabulary; rules may call"
-                    + " the public methods of " + names.vocabulary().summary() + " that give values of those classes");
-        }
-        for (Expression argument : call.getArguments()) {
-            argument(argument, domainStatic);
-        }
-    }
-
-    void argument(Expression argument, boolean contextAllowed) {
-        if (contextAllowed && argument instanceof NameExpr name && scope.place() == Place.CONSEQUENCE
-                && RuleScope.CONTEXT_NAMES.contains(name.getNameAsString()) && !scope.isVariable(name.getNameAsString())) {
-            return;
-        }
-        value(argument);
-    }
-
     private void creation(ObjectCreationExpr creation) {
         if (creation.getAnonymousClassBody().isPresent() || creation.getScope().isPresent()) {
             refuse(creation, "anonymous and inner classes are not allowed in rules");
@@ -350,12 +270,12 @@ class ExpressionVerifier {
         }
     }
 
-    private Verdict property(String name) {
+    Verdict property(String name) {
         Verdict verdict = names.vocabulary().property(name);
         return !verdict.known() && names.isDeclaredMember(name) ? new Verdict(true, null) : verdict;
     }
 
-    private static String contextUse() {
+    static String contextUse() {
         return "of drools (and kcontext) rules may use only drools.getRule().getName(), the macros insert, insertLogical,"
                 + " update and delete, and pass drools to a method of the vocabulary such as Breach.of";
     }

@@ -1,8 +1,5 @@
 package org.servicestandards.standards;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +29,6 @@ import org.kie.api.definition.rule.Rule;
 import org.servicestandards.calendar.BusinessCalendar;
 import org.servicestandards.calendar.CalendarFile;
 import org.servicestandards.interaction.ContentHash;
-import org.servicestandards.verdict.Severity;
 
 /**
  * Reads a rules directory and compiles it into a {@link RuleSet}, or reports every problem as
@@ -112,7 +108,7 @@ public final class RuleSetLoader {
         if (!files.containsKey(STANDARDS_FILE)) {
             problems.add(new RuleProblem(STANDARDS_FILE, 0, 0, "is missing: the rule set must declare its standards"));
         } else {
-            standards = standards(text(files.get(STANDARDS_FILE)), problems);
+            standards = StandardsFile.read(text(files.get(STANDARDS_FILE)), problems);
         }
 
         BusinessCalendar calendar = BusinessCalendar.standardWeek();
@@ -276,48 +272,6 @@ public final class RuleSetLoader {
         }
         // Drools' messages point at the DRL it compiled: the origin names the line (row, sentence) the officer wrote.
         return source.origin().at(source.origin().offsetOf(line, Math.max(message.getColumn(), 0)), "", text);
-    }
-
-    private static List<StandardDefinition> standards(String text, List<RuleProblem> problems) {
-        List<StandardDefinition> standards = new ArrayList<>();
-        CsvMapper mapper = new CsvMapper();
-        try (MappingIterator<Map<String, String>> rows = mapper.readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(text)) {
-            int line = 1;
-            while (rows.hasNext()) {
-                line++;
-                Map<String, String> row = rows.next();
-                String id = row.getOrDefault("id", "").trim();
-                if (id.isEmpty()) {
-                    problems.add(new RuleProblem(STANDARDS_FILE, line, 0, "a standard needs an id"));
-                    continue;
-                }
-                StandardScope scope = parse(StandardScope.class, row.get("scope"), line, "scope", problems);
-                Severity severity = parse(Severity.class, row.get("severity"), line, "severity", problems);
-                String principle = row.getOrDefault("principle", "").trim();
-                if (principle.isEmpty()) {
-                    problems.add(new RuleProblem(STANDARDS_FILE, line, 0, "standard '" + id + "' names no source principle"));
-                }
-                if (standards.stream().anyMatch(s -> s.id().equals(id))) {
-                    problems.add(new RuleProblem(STANDARDS_FILE, line, 0, "standard '" + id + "' is declared twice"));
-                }
-                standards.add(new StandardDefinition(id, scope, severity, row.getOrDefault("title", "").trim(), principle));
-            }
-        } catch (IOException | RuntimeException e) {
-            problems.add(new RuleProblem(STANDARDS_FILE, 0, 0, "not readable as CSV with a header row: " + e.getMessage()));
-        }
-        return standards;
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, int line, String column,
-                                              List<RuleProblem> problems) {
-        try {
-            return Enum.valueOf(type, value == null ? "" : value.trim());
-        } catch (IllegalArgumentException e) {
-            problems.add(new RuleProblem(STANDARDS_FILE, line, 0, column + " '" + value + "' must be one of "
-                    + java.util.Arrays.toString(type.getEnumConstants())));
-            return null;
-        }
     }
 
     /** The version rule files would load as: a hash over their paths and contents. */
