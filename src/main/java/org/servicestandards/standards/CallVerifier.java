@@ -3,6 +3,7 @@ package org.servicestandards.standards;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import org.kie.api.runtime.rule.RuleContext;
 import org.servicestandards.standards.ExpressionVerifier.Form;
 import org.servicestandards.standards.ExpressionVerifier.Kind;
 import org.servicestandards.standards.RuleScope.Place;
@@ -60,11 +61,11 @@ final class CallVerifier {
                     expressions.refuse(call, "a declared type has no static methods");
                     return Kind.VALUE;
                 }
-                method(call, name, of.type().isDomain());
+                method(call, name, of.type().isDomain() ? of.type().type() : null);
                 return Kind.VALUE;
             }
             default -> {
-                method(call, name, false);
+                method(call, name, null);
                 return Kind.VALUE;
             }
         }
@@ -74,7 +75,7 @@ final class CallVerifier {
         if (expressions.scope.place() == Place.CONSEQUENCE && ExpressionVerifier.MACROS.contains(name) && call.getArguments().size() == 1) {
             expressions.value(call.getArgument(0));
         } else if (expressions.scope.place() == Place.CONSTRAINT) {
-            method(call, name, false);
+            method(call, name, null);
         } else {
             expressions.refuse(call, "'" + name + "(…)' is not a call rules may make here: a consequence may call insert, insertLogical,"
                     + " update or delete (retract), and methods of the vocabulary on a value or class");
@@ -82,23 +83,38 @@ final class CallVerifier {
         return Kind.VALUE;
     }
 
-    /** A call of a vocabulary member; the rule context may be passed to a method of the domain (Breach.of(…, drools, …)). */
-    private void method(MethodCallExpr call, String name, boolean domainStatic) {
+    /** A call of a vocabulary member; {@code owner} is the domain class of a static call, or null. */
+    private void method(MethodCallExpr call, String name, Class<?> owner) {
         Verdict verdict = expressions.names.vocabulary().method(name);
         if (!verdict.allowed() && !(!verdict.known() && expressions.names.isDeclaredMember(name))) {
             expressions.refuse(call, verdict.known() ? verdict.reason() : "'" + name + "' is not a method of the vocabulary; rules may call"
                     + " the public methods of " + expressions.names.vocabulary().summary() + " that give values of those classes");
         }
-        for (Expression argument : call.getArguments()) {
-            argument(argument, domainStatic);
+        for (int index = 0; index < call.getArguments().size(); index++) {
+            Expression argument = call.getArgument(index);
+            if (argument instanceof NameExpr context && expressions.scope.place() == Place.CONSEQUENCE
+                    && RuleScope.CONTEXT_NAMES.contains(context.getNameAsString()) && !expressions.scope.isVariable(context.getNameAsString())
+                    && takesRuleContext(owner, name, call.getArguments().size(), index)) {
+                continue;
+            }
+            expressions.value(argument);
         }
     }
 
-    private void argument(Expression argument, boolean contextAllowed) {
-        if (contextAllowed && argument instanceof NameExpr name && expressions.scope.place() == Place.CONSEQUENCE
-                && RuleScope.CONTEXT_NAMES.contains(name.getNameAsString()) && !expressions.scope.isVariable(name.getNameAsString())) {
-            return;
+    /**
+     * Whether the domain class has a static method of this name and arity that takes the rule
+     * context at this place (Breach.of(…, drools, …)), which only reads the rule's name from it.
+     */
+    private static boolean takesRuleContext(Class<?> owner, String name, int arity, int index) {
+        if (owner == null) {
+            return false;
         }
-        expressions.value(argument);
+        for (java.lang.reflect.Method method : owner.getMethods()) {
+            if (method.getName().equals(name) && java.lang.reflect.Modifier.isStatic(method.getModifiers())
+                    && method.getParameterCount() == arity && method.getParameterTypes()[index] == RuleContext.class) {
+                return true;
+            }
+        }
+        return false;
     }
 }

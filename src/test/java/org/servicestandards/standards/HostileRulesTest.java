@@ -41,6 +41,5 @@ class HostileRulesTest {
             assertThat(problem.column()).isPositive();
             assertThat(problem.toString()).startsWith(problem.file() + ":" + problem.line() + ":" + problem.column() + ": ");
         });
-        System.out.println(candidate + " -> " + refused.getMessage().lines().findFirst().orElse(""));
     }
 }
