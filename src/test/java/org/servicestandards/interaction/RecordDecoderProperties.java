@@ -326,6 +326,11 @@ class RecordDecoderProperties {
                 });
     }
 
+    /** Pauses and promises may lie before the opening, but never before the earliest instant a record may hold. */
+    private static Instant notBeforeEarliest(Instant instant) {
+        return instant.isBefore(Instants.EARLIEST) ? Instants.EARLIEST : instant;
+    }
+
     /** 1970 to 2100, to the nanosecond now and then. */
     private static Arbitrary<Instant> instants() {
         return Combinators.combine(
@@ -479,7 +484,7 @@ class RecordDecoderProperties {
                     ArrayNode pauses = record.putArray("pauses");
                     for (Object o : sketches) {
                         PauseSketch p = (PauseSketch) o;
-                        Instant start = openedAt.plusSeconds(p.startOffsetSeconds());
+                        Instant start = notBeforeEarliest(openedAt.plusSeconds(p.startOffsetSeconds()));
                         JsonNode from = p.from().after(start);
                         Instant fromInstant = OffsetDateTime.parse(from.textValue()).toInstant();
                         ObjectNode pause = pauses.addObject().set("from", from);
@@ -499,7 +504,7 @@ class RecordDecoderProperties {
                     ArrayNode promises = record.putArray("promises");
                     for (int i = 0; i < sketches.size(); i++) {
                         PromiseSketch p = (PromiseSketch) sketches.get(i);
-                        Instant base = openedAt.plusSeconds(p.dueOffsetSeconds());
+                        Instant base = notBeforeEarliest(openedAt.plusSeconds(p.dueOffsetSeconds()));
                         ObjectNode promise = promises.addObject().put("id", "promise-" + i);
                         put(promise, "description", p.description());
                         promise.set("dueAt", p.dueAt().after(base));
