@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.servicestandards.json.Json;
 
 /**
@@ -36,15 +37,24 @@ final class Bodies {
 
     static Records read(Context ctx, int maxRecords) {
         String type = mediaType(ctx);
+        return records(type, () -> bytes(ctx), maxRecords);
+    }
+
+    /**
+     * The records of a body of the given media type; {@code body} is read only once the type is
+     * known to be one records come in.
+     *
+     * @throws Problem (4xx) when the body is of another type, no JSON, empty or too many records
+     */
+    static Records records(String mediaType, Supplier<byte[]> body, int maxRecords) {
         Records records;
-        if (type.equals("application/x-ndjson") || type.equals("application/ndjson")) {
-            records = ndjson(bytes(ctx));
-        } else if (type.isEmpty() || type.equals("application/json") || type.endsWith("+json")) {
-            records = json(bytes(ctx));
+        if (mediaType.equals("application/x-ndjson") || mediaType.equals("application/ndjson")) {
+            records = ndjson(body.get());
+        } else if (mediaType.isEmpty() || mediaType.equals("application/json") || mediaType.endsWith("+json")) {
+            records = json(body.get());
         } else {
             throw new Problem(415, "unsupported-media-type", "Unsupported media type",
-                    "post records as application/json (an object or an array) or application/x-ndjson, not "
-                            + ctx.header("Content-Type"), List.of());
+                    "post records as application/json (an object or an array) or application/x-ndjson, not " + mediaType, List.of());
         }
         if (records.nodes().size() > maxRecords) {
             throw new Problem(413, "batch-too-large", "Batch too large",
@@ -54,10 +64,6 @@ final class Bodies {
         return records;
     }
 
-    /**
-     * The media type of the body, lower case and without parameters ("" when none is given),
-     * read from the header itself: the servlet's reading throws on an unknown charset.
-     */
     static String mediaType(Context ctx) {
         return mediaType(ctx.header("Content-Type"));
     }
@@ -109,7 +115,8 @@ final class Bodies {
         return tree(bytes(ctx));
     }
 
-    private static JsonNode tree(byte[] body) {
+    /** One JSON value of a body; null when there is none. @throws Problem (400) when it is no JSON */
+    static JsonNode tree(byte[] body) {
         try {
             JsonNode root = Json.mapper().readTree(body);
             return root == null || root.isMissingNode() ? null : root;
