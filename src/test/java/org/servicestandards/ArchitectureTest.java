@@ -34,6 +34,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void only_the_notify_package_opens_outbound_http_connections_so_every_one_goes_to_a_checked_address() {
+        noClasses().that().resideOutsideOfPackage("org.servicestandards.notify..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty.client..", "java.net.http..")
+                .check(main);
+    }
+
+    @Test
     void the_record_knows_nothing_of_rules_storage_or_http() {
         noClasses().that().resideInAPackage("org.servicestandards.interaction..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.servicestandards.standards..",

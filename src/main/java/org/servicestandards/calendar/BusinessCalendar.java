@@ -15,8 +15,9 @@ import java.util.TreeMap;
 
 /**
  * When the business is open: weekly hours in a time zone, less holidays. Counts business time
- * between instants and finds the instant a business-time target falls due. Daylight-saving
- * changes are handled by resolving local opening times in the zone day by day.
+ * between instants and finds the instant a business-time target falls due, at a cost that does
+ * not grow with the span ({@link BusinessTimeLine}). Local opening times are resolved in the zone
+ * on each day, so daylight-saving changes inside opening hours count as the clock shows them.
  */
 public final class BusinessCalendar {
 
@@ -26,6 +27,7 @@ public final class BusinessCalendar {
     private final ZoneId zone;
     private final Map<DayOfWeek, List<OpeningHours>> week;
     private final Map<LocalDate, String> holidays;
+    private final BusinessTimeLine line;
 
     public BusinessCalendar(ZoneId zone, Map<DayOfWeek, List<OpeningHours>> week, Map<LocalDate, String> holidays) {
         this.zone = zone;
@@ -36,6 +38,7 @@ public final class BusinessCalendar {
         }
         this.week = copy;
         this.holidays = new TreeMap<>(holidays);
+        this.line = new BusinessTimeLine(zone, this.week, this.holidays, this::hoursOf);
     }
 
     /**
@@ -80,17 +83,12 @@ public final class BusinessCalendar {
         if (!to.isAfter(from)) {
             return Duration.ZERO;
         }
+        Duration total = line.openBefore(to).minus(line.openBefore(from));
         // Callers may pass pauses as recorded: overlapping and unordered.
-        excluded = Interval.union(excluded);
-        Interval span = new Interval(from, to);
-        Duration total = Duration.ZERO;
-        LocalDate last = to.atZone(zone).toLocalDate();
-        for (LocalDate day = from.atZone(zone).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
-            for (Interval open : openIntervals(day)) {
-                Interval counted = clip(open, span);
-                if (counted != null) {
-                    total = total.plus(counted.length()).minus(covered(counted, excluded));
-                }
+        for (Interval pause : Interval.union(excluded)) {
+            Interval counted = clip(pause, new Interval(from, to));
+            if (counted != null) {
+                total = total.minus(line.openBefore(counted.end()).minus(line.openBefore(counted.start())));
             }
         }
         return total;
@@ -105,36 +103,57 @@ public final class BusinessCalendar {
             // Nothing to count: reached at once, even outside business hours.
             return start;
         }
-        excluded = Interval.union(excluded);
         Duration remaining = amount;
-        LocalDate day = start.atZone(zone).toLocalDate();
-        for (int i = 0; i < HORIZON_DAYS; i++, day = day.plusDays(1)) {
-            for (Interval open : openIntervals(day)) {
-                if (!open.end().isAfter(start)) {
-                    continue;
-                }
-                Interval from = open.start().isBefore(start) ? new Interval(start, open.end()) : open;
-                for (Interval piece : subtract(from, excluded)) {
-                    if (remaining.compareTo(piece.length()) <= 0) {
-                        return piece.start().plus(remaining);
-                    }
-                    remaining = remaining.minus(piece.length());
-                }
+        Instant cursor = start;
+        Instant horizon = start.plus(Duration.ofDays(HORIZON_DAYS + 1));
+        for (Interval pause : Interval.union(excluded)) {
+            if (!pause.end().isAfter(cursor)) {
+                continue;
             }
+            if (cursor.isAfter(horizon)) {
+                return null;
+            }
+            if (pause.start().isAfter(cursor)) {
+                Duration available = line.openBefore(pause.start()).minus(line.openBefore(cursor));
+                if (remaining.compareTo(available) <= 0) {
+                    return line.reach(cursor, remaining, horizonFrom(start, cursor));
+                }
+                remaining = remaining.minus(available);
+            }
+            cursor = pause.end();
         }
-        return null;
+        return cursor.isAfter(horizon) ? null : line.reach(cursor, remaining, horizonFrom(start, cursor));
+    }
+
+    /** Days left of the twenty-year search from {@code start} when counting resumes at {@code cursor}. */
+    private long horizonFrom(Instant start, Instant cursor) {
+        long used = cursor.atZone(zone).toLocalDate().toEpochDay() - start.atZone(zone).toLocalDate().toEpochDay();
+        return Math.max(1, HORIZON_DAYS - used);
     }
 
     /** The open stretches of a local date as instants; none on holidays. */
     List<Interval> openIntervals(LocalDate day) {
-        if (holidays.containsKey(day)) {
+        return holidays.containsKey(day) ? List.of() : hoursOf(day.toEpochDay());
+    }
+
+    /**
+     * A weekday's opening hours on an epoch day as instants, holiday or not, kept within the
+     * instants of that local day (a zone that skips a day gives that day nothing).
+     */
+    private List<Interval> hoursOf(long epochDay) {
+        LocalDate day = LocalDate.ofEpochDay(epochDay);
+        List<OpeningHours> hours = week.getOrDefault(day.getDayOfWeek(), List.of());
+        if (hours.isEmpty()) {
             return List.of();
         }
-        List<OpeningHours> hours = week.getOrDefault(day.getDayOfWeek(), List.of());
+        Interval whole = new Interval(day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant());
         List<Interval> intervals = new ArrayList<>(hours.size());
         for (OpeningHours h : hours) {
-            intervals.add(new Interval(ZonedDateTime.of(day, h.start(), zone).toInstant(),
-                    ZonedDateTime.of(day, h.end(), zone).toInstant()));
+            Interval open = clip(new Interval(ZonedDateTime.of(day, h.start(), zone).toInstant(),
+                    ZonedDateTime.of(day, h.end(), zone).toInstant()), whole);
+            if (open != null) {
+                intervals.add(open);
+            }
         }
         return intervals;
     }

@@ -9,12 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.servicestandards.interaction.Instants;
 import org.servicestandards.json.Json;
 import org.servicestandards.report.ComplianceReport;
 import org.servicestandards.report.ComplianceRow;
@@ -233,7 +233,7 @@ final class CheckCommand implements Callable<Integer> {
     static final class InstantConverter implements ITypeConverter<Instant> {
         @Override
         public Instant convert(String value) {
-            return OffsetDateTime.parse(value).toInstant();
+            return Instants.read(value);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.servicestandards.config.ServiceConfig;
 import org.servicestandards.http.HttpServer;
@@ -19,6 +20,8 @@ import org.servicestandards.service.StandardsService;
 import org.servicestandards.service.WebhookDispatcher;
 import org.servicestandards.standards.RuleSetException;
 import org.servicestandards.metrics.ServiceMetrics;
+import org.servicestandards.notify.HostResolver;
+import org.servicestandards.notify.WebhookTargets;
 import org.servicestandards.store.CustomerRegister;
 import org.servicestandards.store.Database;
 import org.servicestandards.store.HistoryStore;
@@ -78,6 +81,13 @@ final class ServeCommand implements Callable<Integer> {
             description = "Time zone of --sweep-at (env STANDARDS_SWEEP_ZONE; default ${DEFAULT-VALUE}).")
     java.time.ZoneId sweepZone;
 
+    @Option(names = "--webhook-allow", split = ",", paramLabel = "CIDR-or-host",
+            defaultValue = "${env:STANDARDS_WEBHOOK_ALLOW:-}",
+            description = "Internal webhook receivers to allow: address ranges in CIDR notation (10.0.0.0/8, fd00::/8,"
+                    + " 127.0.0.1/32) or exact host names, comma-separated or repeated; webhooks go to public addresses"
+                    + " and to these only (env STANDARDS_WEBHOOK_ALLOW; default none).")
+    List<String> webhookAllow;
+
     @Override
     public Integer call() {
         if (rateLimit <= 0 || rateLimit > RateLimits.MAX_PER_MINUTE) {
@@ -90,7 +100,14 @@ final class ServeCommand implements Callable<Integer> {
         }
         ServiceConfig config = new ServiceConfig(port, store.data, rules, store.databaseUrl, store.databaseUser,
                 System.getenv("STANDARDS_DATABASE_PASSWORD"), maxBodyMb * 1024L * 1024L, maxBatch, !noWatch,
-                Duration.ofMillis(watchQuietMs));
+                Duration.ofMillis(watchQuietMs), webhookAllow);
+        WebhookTargets webhookTargets;
+        try {
+            webhookTargets = WebhookTargets.allowing(config.webhookAllow(), HostResolver.SYSTEM);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
         Clock clock = Clock.systemUTC();
         Database database = config.usesPostgres()
                 ? Database.postgres(config.databaseUrl(), config.databaseUser(), config.databasePassword())
@@ -122,9 +139,12 @@ final class ServeCommand implements Callable<Integer> {
                 metrics.timed(CustomerRegister.class, new JdbcCustomerRegister(database, clock)), history);
         metrics.service(service);
         DeadlineKeeper deadlines = DeadlineKeeper.start(service, clock, Duration.ofSeconds(30));
+        metrics.job("deadline-keeper", deadlines.runs());
         HistorySweeper sweeper = HistorySweeper.start(history, clock, sweepAt, sweepZone);
         WebhookDispatcher dispatcher = WebhookDispatcher.start(webhooks, () -> WebhookDispatcher.declaredSeverities(ruleSets),
-                clock, WebhookDispatcher.Settings.defaults());
+                clock, WebhookDispatcher.Settings.defaults(), webhookTargets);
+        metrics.job("history-sweep", sweeper.runs()).job("at-risk-scan", dispatcher.scans())
+                .job("webhook-delivery", dispatcher.deliveries());
         AccessKeys keys = new AccessKeys(new JdbcApiKeyStore(database), audit, clock);
         try {
             keys.bootstrap(System.getenv("STANDARDS_ADMIN_KEY")).ifPresent(first -> {
@@ -141,8 +161,8 @@ final class ServeCommand implements Callable<Integer> {
             database.close();
             return 2;
         }
-        HttpServer server = HttpServer.start(service, new HttpSettings(config.maxBodyBytes(), config.maxBatchRecords(), rateLimit),
-                clock, config.port(), webhooks, keys, audit, metrics);
+        HttpServer server = HttpServer.start(service, new HttpSettings(config.maxBodyBytes(), config.maxBatchRecords(), rateLimit,
+                webhookTargets), clock, config.port(), webhooks, keys, audit, metrics);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (watcher != null) {
                 watcher.close();
@@ -156,6 +176,9 @@ final class ServeCommand implements Callable<Integer> {
         }, "shutdown"));
         LOG.info("service-standards listening on port {} with rules {} and {} store", server.port(),
                 ruleSets.current().version(), config.usesPostgres() ? "PostgreSQL" : "SQLite in " + config.dataDirectory());
+        if (!webhookTargets.allowed().isEmpty()) {
+            LOG.info("webhooks may go to public addresses and to {}", webhookTargets.allowed());
+        }
         return Awaiting.forever();
     }
 

@@ -49,7 +49,7 @@ public final class HttpApi {
         RulesController rules = new RulesController(service.ruleSets(), audit);
         CustomersController customers = new CustomersController(service, clock);
         HistoryController history = new HistoryController(service, clock, audit);
-        WebhooksController webhooks = new WebhooksController(webhookStore, service.ruleSets(), audit);
+        WebhooksController webhooks = new WebhooksController(webhookStore, settings.webhookTargets(), service.ruleSets(), audit);
         ApiDescription description = ApiDescription.load();
         return Javalin.create(cfg -> {
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));

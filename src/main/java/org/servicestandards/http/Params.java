@@ -45,9 +45,9 @@ final class Params {
             return fallback;
         }
         try {
-            return Instants.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw Problem.badParameter(name, "'" + shorten(value) + "' is not an ISO-8601 instant with an offset, e.g. 2026-11-24T09:30:00Z"
+            return Instants.read(value.trim());
+        } catch (Instants.Unacceptable e) {
+            throw Problem.badParameter(name, e.getMessage()
                     + (value.indexOf(' ') >= 0 ? " (a '+' in a query string reads as a space: send it as %2B)" : ""));
         }
     }

@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.servicestandards.json.Json;
+import org.servicestandards.notify.TargetRefused;
+import org.servicestandards.notify.WebhookTargets;
 import org.servicestandards.service.RuleSets;
 import org.servicestandards.store.Webhook;
 import org.servicestandards.store.WebhookRegistration;
@@ -22,8 +24,9 @@ import org.servicestandards.store.Webhooks;
 import org.servicestandards.verdict.Severity;
 
 /**
- * Webhooks that hear of breaches: register (the secret is taken, never answered), list, inspect
- * with the latest deliveries, delete (deactivate).
+ * Webhooks that hear of breaches: register (the secret is taken, never answered; the URL must
+ * point to public addresses or ones the operator allows), list, inspect with the latest
+ * deliveries, delete (deactivate).
  */
 final class WebhooksController {
 
@@ -34,14 +37,15 @@ final class WebhooksController {
     private static final int DELIVERIES_SHOWN = 50;
 
     private final Webhooks webhooks;
+    private final WebhookTargets targets;
     private final RuleSets ruleSets;
-
     private final Audit audit;
 
-    WebhooksController(Webhooks webhooks, RuleSets ruleSets, Audit audit) {
-        this.audit = audit;
+    WebhooksController(Webhooks webhooks, WebhookTargets targets, RuleSets ruleSets, Audit audit) {
         this.webhooks = webhooks;
+        this.targets = targets;
         this.ruleSets = ruleSets;
+        this.audit = audit;
     }
 
     private Webhooks webhooks() {
@@ -116,7 +120,8 @@ final class WebhooksController {
         return ruleSets.current().standards().stream().map(s -> s.id()).toList();
     }
 
-    private static String url(JsonNode node, List<Map<String, Object>> errors) {
+    /** The URL, or null with an error when it is not an http(s) URL or points where webhooks may not go. */
+    private String url(JsonNode node, List<Map<String, Object>> errors) {
         if (node == null || node.isNull()) {
             errors.add(error("/url", "is required"));
             return null;
@@ -127,17 +132,28 @@ final class WebhooksController {
             errors.add(error("/url", reason));
             return null;
         }
+        URI uri;
         try {
-            URI uri = new URI(node.textValue());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && uri.getRawUserInfo() == null) {
-                return uri.toString();
-            }
+            uri = new URI(node.textValue());
         } catch (URISyntaxException e) {
-            // answered below
+            errors.add(error("/url", reason));
+            return null;
         }
-        errors.add(error("/url", reason));
-        return null;
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        // An authority java.net.URI reads no host from (127.1) keeps its user information to itself.
+        String authority = uri.getRawAuthority();
+        if (!(scheme.equals("http") || scheme.equals("https")) || authority == null || authority.contains("@")) {
+            errors.add(error("/url", reason));
+            return null;
+        }
+        try {
+            targets.check(uri);
+        } catch (TargetRefused refused) {
+            errors.add(error("/url", "must point to a public address, or to one the operator allows"
+                    + " (serve --webhook-allow): " + refused.getMessage()));
+            return null;
+        }
+        return uri.toString();
     }
 
     private static String secret(JsonNode node, List<Map<String, Object>> errors) {

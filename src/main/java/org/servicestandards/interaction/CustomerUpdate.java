@@ -2,7 +2,6 @@ package org.servicestandards.interaction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -47,10 +46,14 @@ public record CustomerUpdate(Tier tier, Instant since, String name, String accou
         Instant since = null;
         JsonNode sinceNode = node.get("since");
         if (sinceNode != null && !sinceNode.isNull()) {
-            try {
-                since = Instants.parse(sinceNode.isTextual() ? sinceNode.textValue() : "");
-            } catch (DateTimeParseException e) {
+            if (!sinceNode.isTextual()) {
                 errors.add(new FieldError("/since", "must be an ISO-8601 instant with an offset, e.g. 2026-11-24T09:30:00Z"));
+            } else {
+                try {
+                    since = Instants.read(sinceNode.textValue());
+                } catch (Instants.Unacceptable e) {
+                    errors.add(new FieldError("/since", e.getMessage()));
+                }
             }
         }
         String name = text(node, "name", RecordDecoder.MAX_TEXT_LENGTH, errors);

@@ -9,14 +9,53 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * Reads ISO-8601 instants with an offset. The usual shape ({@code 2026-11-24T09:30:00Z},
+ * Reads ISO-8601 instants with an offset. What callers send is read by {@link #read}, which
+ * accepts only instants from {@link #EARLIEST} to {@link #LATEST}: nothing a service record holds
+ * lies outside them, and within them no arithmetic on instants and durations can overflow. The usual shape ({@code 2026-11-24T09:30:00Z},
  * {@code 2026-11-24T09:30:00.250+03:00}) is read directly, since {@link DateTimeFormatter}
  * costs more than judging the record; every other text goes to the formatter, so what is
  * accepted is exactly what {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} accepts.
  */
 public final class Instants {
 
+    /** The earliest instant a caller may send. */
+    public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    /** The latest instant a caller may send. */
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+    /** The accepted range, as the messages and the documentation state it. */
+    public static final String RANGE = "1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z";
+
     private Instants() {
+    }
+
+    /** Why an instant a caller sent is not accepted; the message says so in words the caller can act on. */
+    public static final class Unacceptable extends IllegalArgumentException {
+        private Unacceptable(String reason) {
+            super(reason);
+        }
+    }
+
+    /**
+     * Reads an instant a caller sent: ISO-8601 with an offset, from {@link #EARLIEST} to {@link #LATEST}.
+     *
+     * @throws Unacceptable naming what is wrong with the text
+     */
+    public static Instant read(String text) {
+        Instant instant;
+        try {
+            instant = parse(text);
+        } catch (DateTimeException e) {
+            throw new Unacceptable("malformed instant '" + shorten(text)
+                    + "'; expected ISO-8601 with an offset, e.g. 2026-11-24T09:30:00Z");
+        }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new Unacceptable("instant '" + shorten(text) + "' is out of range; instants must lie from " + RANGE);
+        }
+        return instant;
+    }
+
+    private static String shorten(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 
     /** @throws DateTimeParseException when the text is not an instant with an offset */

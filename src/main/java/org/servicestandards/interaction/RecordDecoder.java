@@ -2,7 +2,6 @@ package org.servicestandards.interaction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -379,10 +378,9 @@ public final class RecordDecoder {
                 return null;
             }
             try {
-                return Instants.parse(node.textValue());
-            } catch (DateTimeParseException e) {
-                errors.add(new FieldError(ptr, "malformed instant '" + shorten(node.textValue())
-                        + "'; expected ISO-8601 with an offset, e.g. 2026-11-24T09:30:00Z"));
+                return Instants.read(node.textValue());
+            } catch (Instants.Unacceptable e) {
+                errors.add(new FieldError(ptr, e.getMessage()));
                 return null;
             }
         }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.servicestandards.service.JobRuns;
 import org.servicestandards.service.HistoryStandards;
 import org.servicestandards.service.RuleSets;
 import org.servicestandards.service.StandardsService;
@@ -108,6 +109,25 @@ public final class ServiceMetrics {
         Gauge.builder("standards_history_sweep_last_failed_customers", history,
                         h -> h.lastSweepRun().map(s -> (double) s.failed()).orElse(Double.NaN))
                 .description("Customers the last history sweep could not judge (a rule failed); see the log").register(registry);
+        FunctionCounter.builder("standards_history_unkept_customers", history, HistoryStandards::unkeptCustomers)
+                .description("Customers judged again whose history outcomes the store would not keep; see the log")
+                .register(registry);
+        return this;
+    }
+
+    /**
+     * A background job's runs, as {@code standards_background_runs_total{job, result}} and
+     * {@code standards_background_last_success_seconds{job}}: one that fails on every tick shows.
+     */
+    public ServiceMetrics job(String name, JobRuns runs) {
+        FunctionCounter.builder("standards_background_runs", runs, JobRuns::succeededCount)
+                .description("Runs of background jobs, by job and result").tag("job", name).tag("result", "ok").register(registry);
+        FunctionCounter.builder("standards_background_runs", runs, JobRuns::failedCount)
+                .description("Runs of background jobs, by job and result").tag("job", name).tag("result", "failed")
+                .register(registry);
+        Gauge.builder("standards_background_last_success_seconds", runs,
+                        r -> r.lastSuccessMillis() < 0 ? Double.NaN : r.lastSuccessMillis() / 1000.0)
+                .description("When a background job last ran through, epoch seconds").tag("job", name).register(registry);
         return this;
     }
 

@@ -17,17 +17,17 @@ public final class DeadlineKeeper implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadlineKeeper.class);
 
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "deadline-keeper");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("deadline-keeper"));
 
-    private DeadlineKeeper() {
+    private final JobRuns runs;
+
+    private DeadlineKeeper(Clock clock) {
+        this.runs = new JobRuns(clock);
     }
 
     public static DeadlineKeeper start(StandardsService service, Clock clock, Duration every) {
-        DeadlineKeeper keeper = new DeadlineKeeper();
+        DeadlineKeeper keeper = new DeadlineKeeper(clock);
         keeper.scheduler.scheduleWithFixedDelay(() -> {
             try {
                 int judged = service.judgeFallenDue(clock.instant());
@@ -38,11 +38,18 @@ public final class DeadlineKeeper implements AutoCloseable {
                 if (changed > 0) {
                     LOG.debug("the history standards of {} customers judged again as their records came in", changed);
                 }
+                keeper.runs.succeeded();
             } catch (RuntimeException e) {
-                LOG.warn("judging passed deadlines failed; trying again in {}", every, e);
+                keeper.runs.failed();
+                LOG.error("judging passed deadlines failed; trying again in {}", every, e);
             }
         }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
         return keeper;
+    }
+
+    /** How its runs went. */
+    public JobRuns runs() {
+        return runs;
     }
 
     @Override

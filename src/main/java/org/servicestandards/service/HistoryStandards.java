@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.servicestandards.report.HistoryPage;
 import org.servicestandards.report.HistoryQuery;
 import org.servicestandards.standards.HistoryEngine;
@@ -46,6 +47,8 @@ public final class HistoryStandards implements AutoCloseable {
     private final HistoryEngine engine = new HistoryEngine();
     private final int threads;
     private final ExecutorService workers;
+    /** Customers judged again as deadlines passed or records came in whose outcomes could not be kept. */
+    private final AtomicLong unkept = new AtomicLong();
     private volatile Sweep lastSweep;
     private volatile Duration lastSweepTook;
 
@@ -180,16 +183,18 @@ public final class HistoryStandards implements AutoCloseable {
     public int judgeFallenDue(Instant now) {
         RuleSet rules = ruleSets.current();
         int judged = 0;
+        // A cursor, so customers that cannot be judged or kept hold up none after them.
+        String after = "";
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            List<String> due = store.pendingFallenDue(now, PAGE);
+            List<String> due = store.pendingFallenDue(now, after, PAGE);
             if (due.isEmpty()) {
                 break;
             }
-            Judged page = judgeAndKeep(rules, store.histories(due), now);
-            judged += page.customers;
-            if (due.size() < PAGE || page.kept == 0) {
+            judged += judgeAndKeep(rules, store.histories(due), now).customers;
+            if (due.size() < PAGE) {
                 break;
             }
+            after = due.get(due.size() - 1);
         }
         return judged;
     }
@@ -227,7 +232,34 @@ public final class HistoryStandards implements AutoCloseable {
                         e.getMessage(), e);
             }
         }
-        return new Judged(byCustomer.size(), store.save(byCustomer, asOf), failed);
+        return new Judged(byCustomer.size(), keep(byCustomer, asOf), failed);
+    }
+
+    /**
+     * Keeps the judged outcomes in one transaction; when that fails, customer by customer, so one
+     * customer whose outcomes cannot be kept (logged, and counted in the metrics) holds up no other.
+     */
+    private int keep(Map<String, List<HistoryOutcome>> byCustomer, Instant asOf) {
+        try {
+            return store.save(byCustomer, asOf);
+        } catch (RuntimeException whole) {
+            if (byCustomer.size() == 1) {
+                unkept.incrementAndGet();
+                LOG.error("the history outcomes of customer {} as of {} cannot be kept", byCustomer.keySet(), asOf, whole);
+                return 0;
+            }
+            LOG.warn("keeping the history outcomes of {} customers failed; keeping them one by one", byCustomer.size(), whole);
+            int kept = 0;
+            for (Map.Entry<String, List<HistoryOutcome>> customer : byCustomer.entrySet()) {
+                kept += keep(Map.of(customer.getKey(), customer.getValue()), asOf);
+            }
+            return kept;
+        }
+    }
+
+    /** How many customers, judged again as deadlines passed or records came in, could not have their outcomes kept. */
+    public long unkeptCustomers() {
+        return unkept.get();
     }
 
     private List<List<HistoryOutcome>> judgeAll(RuleSet rules, List<HistoryStore.CustomerRecords> histories, Instant asOf) {

@@ -25,17 +25,16 @@ public final class HistorySweeper implements AutoCloseable {
     private final Clock clock;
     private final LocalTime at;
     private final ZoneId zone;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "history-sweeper");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final JobRuns runs;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("history-sweeper"));
 
     private HistorySweeper(HistoryStandards history, Clock clock, LocalTime at, ZoneId zone) {
         this.history = history;
         this.clock = clock;
         this.at = at;
         this.zone = zone;
+        this.runs = new JobRuns(clock);
     }
 
     /** Sweeps daily at {@code at} in {@code zone}, and now if the latest such time has no finished sweep. */
@@ -65,14 +64,21 @@ public final class HistorySweeper implements AutoCloseable {
         }
     }
 
+    /** How its sweeps went. */
+    public JobRuns runs() {
+        return runs;
+    }
+
     private void run(Instant asOf) {
         try {
             long started = System.nanoTime();
             HistoryStandards.Sweep sweep = history.sweep(asOf);
             LOG.info("history sweep as of {}: {} customers, {} outcomes kept, {} customers could not be judged, in {} ms",
                     asOf, sweep.customers(), sweep.outcomes(), sweep.failed(), (System.nanoTime() - started) / 1_000_000);
+            runs.succeeded();
             scheduleNext();
         } catch (RuntimeException e) {
+            runs.failed();
             LOG.error("the history sweep as of {} failed; trying again in {}", asOf, RETRY, e);
             scheduler.schedule(() -> run(asOf), RETRY.toMillis(), TimeUnit.MILLISECONDS);
         }

@@ -1,11 +1,9 @@
 package org.servicestandards.service;
 
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -13,10 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +24,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import javax.net.ssl.SSLContext;
+import org.servicestandards.notify.PinnedHttpClient;
+import org.servicestandards.notify.Target;
+import org.servicestandards.notify.TargetRefused;
+import org.servicestandards.notify.WebhookTargets;
 import org.servicestandards.standards.StandardDefinition;
 import org.servicestandards.store.DueDelivery;
 import org.servicestandards.store.Webhooks;
@@ -33,9 +38,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends the outbox: posts each due delivery to its webhook, signed, and settles it by the
  * answer (a 2xx acknowledges it for good; anything else, a timeout or no connection is retried
- * with exponential backoff until the attempts run out). Also scans for PENDING outcomes entering
- * their webhooks' warning window. Everything it knows is in the store, so a new dispatcher on
- * the same store (after a restart) carries on with whatever was not delivered.
+ * with exponential backoff until the attempts run out). Before each attempt the webhook's host is
+ * resolved again and every address checked against {@link WebhookTargets}; the post connects to
+ * the addresses checked and to no other, and follows no redirect. A target refused then (its
+ * name now resolves to an internal address, say) is a failed attempt whose error says why. Also
+ * scans for PENDING outcomes entering their webhooks' warning window. Everything it knows is in
+ * the store, so a new dispatcher on the same store (after a restart) carries on with whatever
+ * was not delivered.
  *
  * <p>Built idle, for tests that drive it by {@link #deliverDue()} and {@link #scanAtRisk()};
  * {@link #start} runs both on a daemon thread.
@@ -51,7 +60,9 @@ public final class WebhookDispatcher implements AutoCloseable {
     /**
      * How often the outbox is polled and the at-risk scan runs; the first retry waits
      * {@code backoffBase}, each later one three times longer, at most {@code backoffCap}; after
-     * {@code maxAttempts} failed attempts a delivery is given up (kept as FAILED).
+     * {@code maxAttempts} failed attempts a delivery is given up (kept as FAILED). Resolving the
+     * receiver's name may take {@code connectTimeout}, and so may connecting; the whole exchange,
+     * connecting included, {@code requestTimeout}.
      */
     public record Settings(Duration pollEvery, Duration scanEvery, Duration backoffBase, Duration backoffCap,
                            int maxAttempts, Duration connectTimeout, Duration requestTimeout) {
@@ -77,50 +88,69 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final Supplier<Map<String, String>> declaredSeverities;
     private final Clock clock;
     private final Settings settings;
-    private final HttpClient http;
+    private final WebhookTargets targets;
+    private final PinnedHttpClient http;
+    /** Where names are resolved: a lookup blocks, and one slow name must not hold up the other receivers. */
+    private final ExecutorService resolving = Executors.newCachedThreadPool(DaemonThreads.named("webhook-resolver"));
     private final Object delivering = new Object();
     private final Object scanning = new Object();
+    private final JobRuns scans;
+    private final JobRuns deliveries;
     private ScheduledExecutorService scheduler;
 
     /**
      * An idle dispatcher. {@code declaredSeverities} gives each standard's declared severity
-     * (standard id to severity name) for at-risk warnings, e.g. {@link #declaredSeverities(RuleSets)}.
+     * (standard id to severity name) for at-risk warnings, e.g. {@link #declaredSeverities(RuleSets)};
+     * {@code targets} says where it may post.
      */
     public WebhookDispatcher(Webhooks webhooks, Supplier<Map<String, String>> declaredSeverities, Clock clock,
-                             Settings settings) {
+                             Settings settings, WebhookTargets targets) {
+        this(webhooks, declaredSeverities, clock, settings, targets, null);
+    }
+
+    /** An idle dispatcher trusting the certificates of {@code trust} (null: the JVM's trusted authorities). */
+    public WebhookDispatcher(Webhooks webhooks, Supplier<Map<String, String>> declaredSeverities, Clock clock,
+                             Settings settings, WebhookTargets targets, SSLContext trust) {
         this.webhooks = webhooks;
         this.declaredSeverities = declaredSeverities;
         this.clock = clock;
+        this.scans = new JobRuns(clock);
+        this.deliveries = new JobRuns(clock);
         this.settings = settings;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+        this.targets = targets;
+        this.http = new PinnedHttpClient(settings.connectTimeout(), "service-standards-webhooks", trust);
     }
 
     /** A dispatcher polling the outbox and scanning for at-risk outcomes on its own daemon thread. */
     public static WebhookDispatcher start(Webhooks webhooks, Supplier<Map<String, String>> declaredSeverities, Clock clock,
-                                          Settings settings) {
-        WebhookDispatcher dispatcher = new WebhookDispatcher(webhooks, declaredSeverities, clock, settings);
-        dispatcher.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "webhook-dispatcher");
-            thread.setDaemon(true);
-            return thread;
-        });
+                                          Settings settings, WebhookTargets targets) {
+        WebhookDispatcher dispatcher = new WebhookDispatcher(webhooks, declaredSeverities, clock, settings, targets);
+        dispatcher.scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("webhook-dispatcher"));
         dispatcher.scheduler.scheduleWithFixedDelay(() -> dispatcher.safely("scanning for at-risk outcomes",
-                dispatcher::scanAtRisk), 0, settings.scanEvery().toMillis(), TimeUnit.MILLISECONDS);
+                dispatcher.scans, dispatcher::scanAtRisk), 0, settings.scanEvery().toMillis(), TimeUnit.MILLISECONDS);
         dispatcher.scheduler.scheduleWithFixedDelay(() -> dispatcher.safely("delivering webhooks",
-                dispatcher::deliverDue), 0, settings.pollEvery().toMillis(), TimeUnit.MILLISECONDS);
+                dispatcher.deliveries, dispatcher::deliverDue), 0, settings.pollEvery().toMillis(), TimeUnit.MILLISECONDS);
         return dispatcher;
     }
 
-    private void safely(String what, Supplier<Integer> work) {
+    private void safely(String what, JobRuns runs, Supplier<Integer> work) {
         try {
             work.get();
+            runs.succeeded();
         } catch (RuntimeException e) {
-            LOG.warn("{} failed; trying again later", what, e);
+            runs.failed();
+            LOG.error("{} failed; trying again later", what, e);
         }
+    }
+
+    /** How the at-risk scans went. */
+    public JobRuns scans() {
+        return scans;
+    }
+
+    /** How the outbox polls went (a failed delivery is no failed poll: it is retried as documented). */
+    public JobRuns deliveries() {
+        return deliveries;
     }
 
     /** Each standard of the serving rule set and its declared severity. */
@@ -176,35 +206,49 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     private CompletableFuture<Answer> send(DueDelivery delivery) {
         byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
-        HttpRequest request;
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Standards-Event", delivery.type());
+        headers.put("X-Standards-Delivery", delivery.eventId());
+        headers.put("X-Standards-Timestamp", Long.toString(clock.instant().getEpochSecond()));
+        headers.put("X-Standards-Signature", "sha256=" + sign(delivery.secret(), body));
+        URI url;
         try {
-            request = HttpRequest.newBuilder(URI.create(delivery.url()))
-                    .timeout(settings.requestTimeout())
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "service-standards-webhooks")
-                    .header("X-Standards-Event", delivery.type())
-                    .header("X-Standards-Delivery", delivery.eventId())
-                    .header("X-Standards-Timestamp", Long.toString(clock.instant().getEpochSecond()))
-                    .header("X-Standards-Signature", "sha256=" + sign(delivery.secret(), body))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build();
-        } catch (IllegalArgumentException e) {
+            url = new URI(delivery.url());
+        } catch (URISyntaxException e) {
             return CompletableFuture.completedFuture(new Answer(null, "cannot post to this url: " + e.getMessage()));
         }
-        // The request timeout bounds the wait for the answer's head; this bounds a body that never ends.
+        // A lookup that takes longer than a connection may is given up on (null); a late answer is dropped.
         Duration limit = settings.connectTimeout().plus(settings.requestTimeout()).plusSeconds(1);
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+        return CompletableFuture.supplyAsync(() -> check(url), resolving)
+                .completeOnTimeout(null, settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .thenCompose(target -> target == null
+                        ? CompletableFuture.<Integer>failedFuture(new UnknownHostException(url.getHost()
+                                + " was not resolved within " + settings.connectTimeout()))
+                        : http.post(target, headers, "application/json", body, settings.requestTimeout()))
                 .orTimeout(limit.toMillis(), TimeUnit.MILLISECONDS)
-                .handle((response, failure) -> failure == null ? new Answer(response.statusCode(), null)
-                        : new Answer(null, describe(failure)));
+                .handle((status, failure) -> failure == null ? new Answer(status, null) : new Answer(null, describe(failure)));
+    }
+
+    private Target check(URI url) {
+        try {
+            return targets.check(url);
+        } catch (TargetRefused refused) {
+            throw new CompletionException(refused);
+        }
     }
 
     private String describe(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof HttpConnectTimeoutException) {
+        if (cause instanceof TargetRefused) {
+            return "refused: " + cause.getMessage() + "; " + WebhookTargets.HOW_TO_ALLOW;
+        }
+        if (cause instanceof UnknownHostException) {
+            return cause.getMessage();
+        }
+        if (cause instanceof SocketTimeoutException) {
             return "could not connect within " + settings.connectTimeout();
         }
-        if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
+        if (cause instanceof TimeoutException) {
             return "no answer within " + settings.requestTimeout();
         }
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
@@ -256,5 +300,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
+        resolving.shutdownNow();
+        http.close();
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -94,10 +93,9 @@ final class ExampleCases {
         }
         Instant asOf;
         try {
-            asOf = Instants.parse(root.path("asOf").asText(""));
-        } catch (DateTimeParseException e) {
-            problems.add(new RuleProblem(path, lineOf(text, "asOf:", 0), 0,
-                    "asOf must be an instant with an offset, e.g. 2026-11-18T15:00:00Z"));
+            asOf = Instants.read(root.path("asOf").asText(""));
+        } catch (Instants.Unacceptable e) {
+            problems.add(new RuleProblem(path, lineOf(text, "asOf:", 0), 0, "asOf: " + e.getMessage()));
             return 0;
         }
         RecordDecoder decoder = new RecordDecoder();
@@ -203,10 +201,9 @@ final class ExampleCases {
             for (Iterator<Map.Entry<String, JsonNode>> period = tiers.fields(); period.hasNext(); ) {
                 Map.Entry<String, JsonNode> held = period.next();
                 try {
-                    Instants.parse(held.getKey());
-                } catch (DateTimeParseException e) {
-                    problems.add(new RuleProblem(path, line, 0, "customer " + customer.getKey() + ": '" + held.getKey()
-                            + "' is not an instant with an offset, e.g. 2026-01-01T00:00:00Z"));
+                    Instants.read(held.getKey());
+                } catch (Instants.Unacceptable e) {
+                    problems.add(new RuleProblem(path, line, 0, "customer " + customer.getKey() + ": " + e.getMessage()));
                 }
                 try {
                     Tier.valueOf(held.getValue().asText().trim().toUpperCase(Locale.ROOT));
@@ -235,7 +232,7 @@ final class ExampleCases {
             JsonNode given = customers.path(customer.getKey());
             Map<Instant, Tier> tiers = new TreeMap<>();
             if (given.has("tiers")) {
-                given.get("tiers").fields().forEachRemaining(t -> tiers.put(Instants.parse(t.getKey()),
+                given.get("tiers").fields().forEachRemaining(t -> tiers.put(Instants.read(t.getKey()),
                         Tier.valueOf(t.getValue().asText().trim().toUpperCase(Locale.ROOT))));
             } else {
                 customer.getValue().stream().sorted(java.util.Comparator.comparing(Interaction::openedAt)).forEach(r -> {

@@ -38,8 +38,8 @@ public interface HistoryStore {
      */
     int save(Map<String, List<HistoryOutcome>> byCustomer, Instant asOf);
 
-    /** Customers with a PENDING history outcome that fell due before {@code until}. */
-    List<String> pendingFallenDue(Instant until, int limit);
+    /** Customers after {@code after} (in id order) with a PENDING history outcome that fell due before {@code until}. */
+    List<String> pendingFallenDue(Instant until, String after, int limit);
 
     /** Customers whose history changed (a record of theirs came in) since it was last judged, and when. */
     Map<String, Long> changed(int limit);

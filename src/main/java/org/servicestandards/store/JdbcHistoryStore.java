@@ -132,6 +132,7 @@ public final class JdbcHistoryStore implements HistoryStore {
         try {
             return jdbi.inTransaction(h -> {
                 Map<String, Map<String, Latest>> latest = latest(h, new ArrayList<>(byCustomer.keySet()));
+                Map<String, Latest> elsewhere = heldByOthers(h, byCustomer, latest);
                 Writer writer = new Writer(h, clock.millis());
                 int kept = 0;
                 for (Map.Entry<String, List<HistoryOutcome>> customer : byCustomer.entrySet()) {
@@ -139,9 +140,13 @@ public final class JdbcHistoryStore implements HistoryStore {
                     Set<String> judged = new HashSet<>();
                     for (HistoryOutcome outcome : customer.getValue()) {
                         String key = key(outcome.standard(), outcome.subject().kind(), outcome.subject().id());
-                        judged.add(key);
+                        if (!judged.add(key)) {
+                            // One judgement per subject and standard: the engine merges its conclusions.
+                            continue;
+                        }
                         String rowPeriod = outcome.subject().isCustomer() ? period : FOR_GOOD;
-                        Latest previous = before.get(key);
+                        // A complaint or sale whose record moved to this customer keeps its judgement.
+                        Latest previous = before.containsKey(key) ? before.get(key) : elsewhere.get(key);
                         if (previous != null && previous.asOf() > asOf.toEpochMilli()) {
                             continue;
                         }
@@ -151,9 +156,6 @@ public final class JdbcHistoryStore implements HistoryStore {
                         }
                         if (previous != null && !previous.period().equals(rowPeriod)) {
                             writer.notLatest(outcome.standard(), outcome.subject().kind(), outcome.subject().id(), previous.period());
-                        }
-                        if (previous != null && previous.period().equals(rowPeriod) && Outcome.FAIL.name().equals(previous.outcome())) {
-                            writer.dropFindings(outcome.standard(), outcome.subject().kind(), outcome.subject().id(), rowPeriod);
                         }
                         writer.put(outcome, rowPeriod, digest);
                         kept++;
@@ -182,6 +184,38 @@ public final class JdbcHistoryStore implements HistoryStore {
         } finally {
             writes.unlock();
         }
+    }
+
+    /**
+     * The latest judgements of the interaction subjects being saved that are kept under another
+     * customer: a record's later revision may name another customer, and its complaint or sale
+     * then moves with it. Looked up by the primary key's prefix, a query per standard and chunk.
+     */
+    private Map<String, Latest> heldByOthers(Handle h, Map<String, List<HistoryOutcome>> byCustomer,
+                                             Map<String, Map<String, Latest>> latest) {
+        Map<String, List<String>> unknownByStandard = new TreeMap<>();
+        byCustomer.forEach((customer, outcomes) -> {
+            Map<String, Latest> before = latest.getOrDefault(customer, Map.of());
+            for (HistoryOutcome outcome : outcomes) {
+                if (!outcome.subject().isCustomer()
+                        && !before.containsKey(key(outcome.standard(), outcome.subject().kind(), outcome.subject().id()))) {
+                    unknownByStandard.computeIfAbsent(outcome.standard(), k -> new ArrayList<>()).add(outcome.subject().id());
+                }
+            }
+        });
+        Map<String, Latest> found = new HashMap<>();
+        unknownByStandard.forEach((standard, ids) -> {
+            for (int start = 0; start < ids.size(); start += CHUNK) {
+                h.createQuery("SELECT subject_kind, subject_id, period, outcome, as_of, digest FROM history_outcomes"
+                                + " WHERE standard = :standard AND subject_kind <> :customer AND subject_id IN (<ids>) AND is_latest = :latest")
+                        .bind("standard", standard).bind("customer", "customer").bind("latest", true)
+                        .bindList("ids", ids.subList(start, Math.min(ids.size(), start + CHUNK)))
+                        .map((rs, ctx) -> found.put(key(standard, rs.getString(1), rs.getString(2)),
+                                new Latest(rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6))))
+                        .list();
+            }
+        });
+        return found;
     }
 
     private Map<String, Map<String, Latest>> latest(Handle h, List<String> customers) {
@@ -257,15 +291,13 @@ public final class JdbcHistoryStore implements HistoryStore {
                     .bind("month", ReportPeriods.month(placedAt)).bind("customer", outcome.customer()).bind("tier", outcome.tier())
                     .bind("agent", agent(outcome)).bind("team", outcome.subject().team()).bind("channel", outcome.subject().channel())
                     .bind("latest", true).bind("digest", digest).bind("body", StoredJson.write(outcome)).add();
+            // The row is replaced, and so are its findings, whatever was kept under its key before.
+            dropFindings.add(outcome.standard(), outcome.subject().kind(), outcome.subject().id(), period);
             int seq = 0;
             for (Finding finding : outcome.findings()) {
                 findings.add(outcome.standard(), outcome.subject().kind(), outcome.subject().id(), period, ++seq, finding.rule(),
                         finding.severity().name(), finding.message(), finding.measured(), finding.target());
             }
-        }
-
-        void dropFindings(String standard, String kind, String id, String period) {
-            dropFindings.add(standard, kind, id, period);
         }
 
         void drop(String standard, String kind, String id, String period) {
@@ -288,10 +320,10 @@ public final class JdbcHistoryStore implements HistoryStore {
     }
 
     @Override
-    public List<String> pendingFallenDue(Instant until, int limit) {
+    public List<String> pendingFallenDue(Instant until, String after, int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT customer_id FROM history_outcomes WHERE outcome = 'PENDING'"
-                        + " AND due_at < :until ORDER BY customer_id LIMIT :limit")
-                .bind("until", until.toEpochMilli()).bind("limit", limit).mapTo(String.class).list());
+                        + " AND due_at < :until AND customer_id > :after ORDER BY customer_id LIMIT :limit")
+                .bind("until", until.toEpochMilli()).bind("after", after).bind("limit", limit).mapTo(String.class).list());
     }
 
     @Override

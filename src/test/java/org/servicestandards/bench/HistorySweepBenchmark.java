@@ -341,8 +341,8 @@ public final class HistorySweepBenchmark {
         }
 
         @Override
-        public List<String> pendingFallenDue(Instant until, int limit) {
-            return store.pendingFallenDue(until, limit);
+        public List<String> pendingFallenDue(Instant until, String after, int limit) {
+            return store.pendingFallenDue(until, after, limit);
         }
 
         @Override

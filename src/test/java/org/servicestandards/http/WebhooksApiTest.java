@@ -8,17 +8,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
+import org.assertj.core.api.SoftAssertions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.provider.Arguments;
 import org.servicestandards.json.Json;
 import org.servicestandards.metrics.ServiceMetrics;
+import org.servicestandards.notify.WebhookTargets;
 import org.servicestandards.service.AccessKeys;
 import org.servicestandards.service.RuleSets;
 import org.servicestandards.service.StandardsService;
@@ -28,8 +32,13 @@ import org.servicestandards.store.JdbcAuditLog;
 import org.servicestandards.store.JdbcInteractionStore;
 import org.servicestandards.store.JdbcWebhooks;
 import org.servicestandards.testing.TestDatabases;
+import org.servicestandards.testing.WebhookTargetCases;
 
-/** Webhooks are registered, listed, inspected and deleted over the API; the secret goes in and never comes out. */
+/**
+ * Webhooks are registered, listed, inspected and deleted over the API; the secret goes in and
+ * never comes out; a URL pointing anywhere but a public address, or one the operator allows, is
+ * refused.
+ */
 class WebhooksApiTest {
 
     private static final String SECRET = "0123456789abcdef-the-secret";
@@ -42,15 +51,21 @@ class WebhooksApiTest {
 
     @BeforeEach
     void open() {
-        Clock clock = Clock.fixed(TestApp.NOW, ZoneOffset.UTC);
         database = TestDatabases.open(data);
+        app = app(List.of());
+    }
+
+    /** The API on the test's store, webhooks allowed to public addresses and to {@code allowed}. */
+    private Javalin app(List<String> allowed) {
+        Clock clock = Clock.fixed(TestApp.NOW, ZoneOffset.UTC);
         StandardsService service = new StandardsService(RuleSets.load(Path.of("rules"), clock),
                 new JdbcInteractionStore(database, clock));
         JdbcAuditLog audit = new JdbcAuditLog(database, clock);
         AccessKeys keys = new AccessKeys(new JdbcApiKeyStore(database), audit, clock);
         officer = TestApp.as(keys.create("test officer", java.util.Set.of(org.servicestandards.access.Role.OFFICER), "test").secret());
-        app = HttpApi.create(service, HttpSettings.defaults(), clock, new ServiceMetrics(service.ruleSets()),
-                new JdbcWebhooks(database, clock), keys, audit);
+        WebhookTargets targets = WebhookTargets.allowing(allowed, WebhookTargetCases.resolver());
+        return HttpApi.create(service, HttpSettings.defaults().withWebhookTargets(targets), clock,
+                new ServiceMetrics(service.ruleSets()), new JdbcWebhooks(database, clock), keys, audit);
     }
 
     @AfterEach
@@ -82,7 +97,7 @@ class WebhooksApiTest {
             assertThat(webhook.get("warnBefore").asText()).isEqualTo("PT30M");
             assertThat(webhook.get("active").asBoolean()).isTrue();
 
-            Response defaults = postJson(client, "/api/v1/webhooks", "{\"url\": \"http://127.0.0.1:9000/hook\", \"secret\": \""
+            Response defaults = postJson(client, "/api/v1/webhooks", "{\"url\": \"http://93.184.216.34:9000/hook\", \"secret\": \""
                     + SECRET + "\"}");
             assertThat(defaults.code()).isEqualTo(201);
             JsonNode second = json(defaults);
@@ -131,10 +146,45 @@ class WebhooksApiTest {
         });
     }
 
+    /** One app for every case (building one per case compiles the rules each time). */
+    @Test
+    void a_webhook_to_any_internal_target_is_refused_naming_the_url_and_why() {
+        JavalinTest.test(app, officer, (server, client) -> {
+            SoftAssertions each = new SoftAssertions();
+            for (Arguments target : WebhookTargetCases.refused().toList()) {
+                String url = (String) target.get()[0];
+                String why = (String) target.get()[1];
+                Response refused = postJson(client, "/api/v1/webhooks", Json.mapper().writeValueAsString(
+                        Map.of("url", url, "secret", SECRET)));
+                each.assertThat(refused.code()).as(url).isEqualTo(400);
+                each.assertThat(refused.headers().get("Content-Type").get(0)).as(url).startsWith("application/problem+json");
+                JsonNode problem = json(refused);
+                each.assertThat(pointers(problem)).as(url).containsExactly("/url");
+                each.assertThat(problem.get("errors").get(0).get("reason").asText()).as(url).contains(why);
+            }
+            each.assertAll();
+            assertThat(json(client.get("/api/v1/webhooks")).get("items")).isEmpty();
+        });
+    }
+
+    @Test
+    void an_internal_receiver_is_registered_when_the_operator_allows_it_and_no_other() {
+        app = app(List.of("127.0.0.1/32"));
+        JavalinTest.test(app, officer, (server, client) -> {
+            assertThat(postJson(client, "/api/v1/webhooks", "{\"url\": \"http://127.0.0.1:9000/hook\", \"secret\": \""
+                    + SECRET + "\"}").code()).isEqualTo(201);
+            JsonNode refused = json(postJson(client, "/api/v1/webhooks", "{\"url\": \"http://127.0.0.2:9000/hook\","
+                    + " \"secret\": \"" + SECRET + "\"}"));
+            assertThat(refused.get("errors").get(0).get("reason").asText())
+                    .isEqualTo("must point to a public address, or to one the operator allows (serve --webhook-allow):"
+                            + " 127.0.0.2 is a loopback address");
+        });
+    }
+
     @Test
     void a_deleted_webhook_is_no_longer_listed_but_can_still_be_inspected() {
         JavalinTest.test(app, officer, (server, client) -> {
-            String id = json(postJson(client, "/api/v1/webhooks", "{\"url\": \"http://127.0.0.1:9000/hook\", \"secret\": \""
+            String id = json(postJson(client, "/api/v1/webhooks", "{\"url\": \"https://hooks.example.com/hook\", \"secret\": \""
                     + SECRET + "\"}")).get("id").asText();
             assertThat(client.delete("/api/v1/webhooks/" + id).code()).isEqualTo(204);
             assertThat(json(client.get("/api/v1/webhooks")).get("items")).isEmpty();

@@ -441,6 +441,32 @@ class RecordDecoderTest {
             assertOnlyError(decoded, pointer, "instant", "offset");
         }
 
+        static Stream<Arguments> outOfRange() {
+            List<String> pointers = List.of("/openedAt", "/firstResponseAt", "/closedAt", "/complaint/resolvedAt", "/updates/1",
+                    "/pauses/0/from", "/pauses/0/to", "/promises/0/dueAt", "/promises/0/fulfilledAt", "/promises/1/delayNoticeAt");
+            List<String> instants = List.of("+999999999-12-31T23:59:59.999999999Z", "-999999999-01-01T00:00:00Z",
+                    "1969-12-31T23:59:59Z", "+10000-01-01T00:00:00Z", "1970-01-01T02:59:59+03:00");
+            return pointers.stream().flatMap(p -> instants.stream().map(i -> Arguments.of(p, i)));
+        }
+
+        @ParameterizedTest(name = "{0} = {1} is refused as out of range")
+        @MethodSource("outOfRange")
+        void an_instant_outside_1970_to_9999_is_named(String pointer, String instant) {
+            Decoded decoded = decodeFull(r -> put(r, pointer, instant));
+
+            assertOnlyError(decoded, pointer, "out of range", "1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z");
+        }
+
+        @Test
+        void the_first_and_last_instants_of_the_range_are_accepted() {
+            Decoded decoded = decodeFull(r -> {
+                put(r, "/openedAt", "1970-01-01T00:00:00Z");
+                put(r, "/closedAt", "9999-12-31T23:59:59.999999999Z");
+            });
+
+            assertThat(decoded.errors()).isEmpty();
+        }
+
         @Test
         void updates_must_be_instants_not_objects() {
             Decoded decoded = decodeFull(r -> arrayAt(r, "/updates").addObject().put("at", "2026-11-25T11:00:00Z"));

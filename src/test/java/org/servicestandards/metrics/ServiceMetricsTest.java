@@ -55,4 +55,28 @@ class ServiceMetricsTest {
             assertThat(metrics.scrape()).contains("standards_store_seconds_count{operation=\"put\",store=\"CustomerRegister\"} 1");
         }
     }
+
+    @Test
+    void a_background_job_that_fails_on_every_tick_shows_in_the_metrics(@TempDir Path data) throws Exception {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        try (Database database = TestDatabases.open(data)) {
+            RuleSets rules = RuleSets.load(Path.of("rules"), clock);
+            ServiceMetrics metrics = new ServiceMetrics(rules);
+            InteractionStore real = new JdbcInteractionStore(database, clock);
+            // A store that refuses what the keeper asks of it, as a broken database would.
+            InteractionStore refusing = org.servicestandards.testing.Refusing.store(InteractionStore.class, real, "pendingFallenDue",
+                    (method, args) -> true);
+            StandardsService service = new StandardsService(rules, refusing, new JdbcCustomerRegister(database, clock));
+            try (org.servicestandards.service.DeadlineKeeper keeper = org.servicestandards.service.DeadlineKeeper.start(service, clock,
+                    java.time.Duration.ofMillis(20))) {
+                metrics.job("deadline-keeper", keeper.runs());
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                        .until(() -> keeper.runs().failedCount() >= 3);
+                assertThat(metrics.scrape())
+                        .containsPattern("standards_background_runs_total\\{job=\"deadline-keeper\",result=\"failed\"} [1-9][0-9]*\\.0")
+                        .contains("standards_background_runs_total{job=\"deadline-keeper\",result=\"ok\"} 0.0")
+                        .contains("standards_background_last_success_seconds{job=\"deadline-keeper\"} NaN");
+            }
+        }
+    }
 }

@@ -246,4 +246,54 @@ class HistoryStandardsServiceTest {
             assertThat(row(app.service, november(), "contact-frequency")).isNull();
         }
     }
+
+    @Test
+    void a_failed_complaint_whose_record_moves_to_another_customer_is_judged_again_under_the_new_one(@TempDir Path data) {
+        // Once, the keeper failed every 30 s for good on this: the moved complaint's findings
+        // were kept under its key, and writing the new judgement's findings collided with them.
+        try (Database database = TestDatabases.open(data); App app = App.on(database)) {
+            app.post(complaint("cmp-1", "std-1", "2026-11-02T12:00:00Z"));
+            assertThat(app.history.judgeChanged(NOW)).isEqualTo(1);
+            assertThat(row(app.service, november(), "complaint-follow-up").fail()).isEqualTo(1);
+
+            app.post(complaint("cmp-1", "std-2", "2026-11-02T12:00:00Z"));
+            app.history.judgeChanged(NOW);
+            assertThat(app.history.judgeChanged(NOW)).as("nothing is left to judge").isZero();
+
+            ComplianceRow row = row(app.service, november(), "complaint-follow-up");
+            assertThat(row.fail()).isEqualTo(1);
+            assertThat(row.pass() + row.pending()).isZero();
+            Filters failures = november();
+            assertThat(app.service.violations(failures, 1, 50).items())
+                    .filteredOn(v -> v.standard().equals("complaint-follow-up"))
+                    .singleElement().satisfies(v -> assertThat(v.customer()).isEqualTo("std-2"));
+        }
+    }
+
+    @Test
+    void a_customer_whose_outcomes_the_store_refuses_holds_up_no_other_and_is_counted(@TempDir Path data) {
+        try (Database database = TestDatabases.open(data)) {
+            Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+            JdbcHistoryStore real = new JdbcHistoryStore(database, clock);
+            // A store that cannot keep anything of one customer, as a corrupt row or a full disk would.
+            org.servicestandards.store.HistoryStore refusing = org.servicestandards.testing.Refusing.store(
+                    org.servicestandards.store.HistoryStore.class, real, "save", (method, args) -> ((Map<?, ?>) args[0]).containsKey("std-bad"));
+            RuleSets rules = RuleSets.load(Path.of("rules"), clock);
+            try (HistoryStandards history = new HistoryStandards(rules, refusing, clock, 2)) {
+                StandardsService service = new StandardsService(rules, new JdbcInteractionStore(database, clock),
+                        new JdbcCustomerRegister(database, clock), history);
+                App app = new App(service, history);
+                app.post(complaint("cmp-bad", "std-bad", "2026-11-15T12:00:00Z"), complaint("cmp-good", "std-good", "2026-11-15T12:00:00Z"));
+                real.save(Map.of("std-bad", app.judge("std-bad", "2026-11-20T12:00:00Z"),
+                        "std-good", app.judge("std-good", "2026-11-20T12:00:00Z")), NOW);
+
+                assertThat(history.judgeFallenDue(Instant.parse("2026-11-23T00:00:00Z"))).isEqualTo(2);
+
+                assertThat(history.unkeptCustomers()).isEqualTo(1);
+                ComplianceRow row = row(service, november(), "complaint-follow-up");
+                assertThat(row.fail()).as("std-good's complaint, fallen due").isEqualTo(1);
+                assertThat(row.pending()).as("std-bad's, which could not be kept").isEqualTo(1);
+            }
+        }
+    }
 }

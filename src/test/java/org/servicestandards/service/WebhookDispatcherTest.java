@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.servicestandards.json.Json;
+import org.servicestandards.notify.WebhookTargets;
 import org.servicestandards.store.Database;
 import org.servicestandards.store.JdbcInteractionStore;
 import org.servicestandards.store.JdbcWebhooks;
@@ -24,6 +25,7 @@ import org.servicestandards.store.OutcomeEvent;
 import org.servicestandards.store.Webhook;
 import org.servicestandards.store.WebhookDelivery;
 import org.servicestandards.store.WebhookRegistration;
+import org.servicestandards.testing.FakeResolver;
 import org.servicestandards.testing.MutableClock;
 import org.servicestandards.testing.TestDatabases;
 import org.servicestandards.testing.WebhookReceiver;
@@ -31,19 +33,26 @@ import org.servicestandards.testing.WebhookReceiver.Received;
 import org.servicestandards.verdict.Finding;
 import org.servicestandards.verdict.Severity;
 
-/** Breach events reach real receivers on 127.0.0.1: signed, in order, retried until acknowledged, once. */
+/**
+ * Breach events reach real receivers on 127.0.0.1 (allowed as the operator would, with
+ * {@code --webhook-allow 127.0.0.1/32}): signed, in order, retried until acknowledged, once;
+ * only to addresses checked at the delivery itself, never by a redirect.
+ */
 class WebhookDispatcherTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-20T15:00:00Z");
-    private static final String SECRET = "s3cret-shared-with-the-receiver";
+    static final Instant NOW = Instant.parse("2026-11-20T15:00:00Z");
+    static final String SECRET = "s3cret-shared-with-the-receiver";
     /** Retries after 1 s, 3 s, 9 s, ...; given up after 5 attempts. */
-    private static final WebhookDispatcher.Settings SETTINGS = new WebhookDispatcher.Settings(Duration.ofSeconds(1),
+    static final WebhookDispatcher.Settings SETTINGS = new WebhookDispatcher.Settings(Duration.ofSeconds(1),
             Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(1), 5, Duration.ofSeconds(5), Duration.ofSeconds(5));
 
     @TempDir
     Path data;
     private final MutableClock clock = new MutableClock(NOW);
     private final WebhookReceiver receiver = WebhookReceiver.start();
+    private final FakeResolver resolver = new FakeResolver();
+    /** What {@code serve --webhook-allow 127.0.0.1/32} makes of the test receivers' address. */
+    private final WebhookTargets loopbackAllowed = WebhookTargets.allowing(List.of("127.0.0.1/32"), resolver);
     private Database database;
     private JdbcWebhooks webhooks;
     private WebhookDispatcher dispatcher;
@@ -52,7 +61,7 @@ class WebhookDispatcherTest {
     void open() {
         database = TestDatabases.open(data);
         webhooks = new JdbcWebhooks(database, clock);
-        dispatcher = new WebhookDispatcher(webhooks, Map::of, clock, SETTINGS);
+        dispatcher = new WebhookDispatcher(webhooks, Map::of, clock, SETTINGS, loopbackAllowed);
     }
 
     @AfterEach
@@ -66,7 +75,7 @@ class WebhookDispatcherTest {
         return webhooks.register(new WebhookRegistration(url, SECRET, standards, null, null, null, "officer-1"));
     }
 
-    private static OutcomeEvent failed(String interaction, String standard) {
+    static OutcomeEvent failed(String interaction, String standard) {
         return new OutcomeEvent(OutcomeEvent.FAILED, "failed|" + interaction + "|" + standard, standard, "MAJOR", "interaction",
                 interaction, "cust-1", "agent-1", null, NOW, "sha256:abc",
                 List.of(new Finding("answered late", Severity.MAJOR, "answered after PT4M", "PT4M", "PT3M")));
@@ -222,16 +231,17 @@ class WebhookDispatcherTest {
 
     @Test
     void a_receiver_that_does_not_answer_in_time_is_retried() {
-        WebhookDispatcher impatient = new WebhookDispatcher(webhooks, Map::of, clock, new WebhookDispatcher.Settings(
+        try (WebhookDispatcher impatient = new WebhookDispatcher(webhooks, Map::of, clock, new WebhookDispatcher.Settings(
                 Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(1), 5,
-                Duration.ofSeconds(1), Duration.ofMillis(200)));
-        Webhook webhook = register(receiver.url(), null);
-        receiver.delayNext(Duration.ofSeconds(2));
-        enqueue(failed("cc-1", "first-response"));
-        assertThat(impatient.deliverDue()).isZero();
-        assertThat(webhooks.deliveries(webhook.id(), 1).get(0).lastError()).isEqualTo("no answer within PT0.2S");
-        clock.advance(Duration.ofSeconds(1));
-        assertThat(impatient.deliverDue()).isEqualTo(1);
+                Duration.ofSeconds(1), Duration.ofMillis(200)), loopbackAllowed)) {
+            Webhook webhook = register(receiver.url(), null);
+            receiver.delayNext(Duration.ofSeconds(2));
+            enqueue(failed("cc-1", "first-response"));
+            assertThat(impatient.deliverDue()).isZero();
+            assertThat(webhooks.deliveries(webhook.id(), 1).get(0).lastError()).isEqualTo("no answer within PT0.2S");
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(impatient.deliverDue()).isEqualTo(1);
+        }
     }
 
     @Test
@@ -254,7 +264,7 @@ class WebhookDispatcherTest {
             JdbcWebhooks store = new JdbcWebhooks(before, clock);
             store.register(new WebhookRegistration(receiver.url(), SECRET, null, null, null, null, null));
             before.jdbi().useTransaction(h -> store.enqueue(h, List.of(failed("cc-1", "first-response"))));
-            try (WebhookDispatcher first = new WebhookDispatcher(store, Map::of, clock, SETTINGS)) {
+            try (WebhookDispatcher first = new WebhookDispatcher(store, Map::of, clock, SETTINGS, loopbackAllowed)) {
                 assertThat(first.deliverDue()).isEqualTo(1);
                 receiver.failNext(1, 500);
                 before.jdbi().useTransaction(h -> store.enqueue(h, List.of(failed("cc-2", "first-response"),
@@ -264,7 +274,8 @@ class WebhookDispatcherTest {
         }
         clock.advance(Duration.ofMinutes(5));
         try (Database after = Database.sqlite(file);
-             WebhookDispatcher second = new WebhookDispatcher(new JdbcWebhooks(after, clock), Map::of, clock, SETTINGS)) {
+             WebhookDispatcher second = new WebhookDispatcher(new JdbcWebhooks(after, clock), Map::of, clock, SETTINGS,
+                     loopbackAllowed)) {
             assertThat(second.deliverDue()).isEqualTo(2);
             assertThat(second.deliverDue()).isZero();
         }
@@ -290,27 +301,27 @@ class WebhookDispatcherTest {
         service.ingest(List.of(Json.mapper().readTree("{\"id\": \"cc-9001\", \"customer\": {\"id\": \"c-1\"},"
                 + " \"agent\": {\"id\": \"a-1\"}, \"channel\": \"PHONE\", \"type\": \"INQUIRY\","
                 + " \"openedAt\": \"2026-11-20T15:00:00Z\"}")), NOW);
-        WebhookDispatcher watching = new WebhookDispatcher(webhooks,
-                () -> WebhookDispatcher.declaredSeverities(service.ruleSets()), clock, SETTINGS);
+        try (WebhookDispatcher watching = new WebhookDispatcher(webhooks,
+                () -> WebhookDispatcher.declaredSeverities(service.ruleSets()), clock, SETTINGS, loopbackAllowed)) {
+            // Due at 15:03; a two-minute warning goes out from 15:01, once.
+            assertThat(watching.scanAtRisk()).isZero();
+            clock.set(Instant.parse("2026-11-20T15:01:00Z"));
+            assertThat(watching.scanAtRisk()).isEqualTo(1);
+            assertThat(watching.scanAtRisk()).isZero();
+            assertThat(watching.deliverDue()).isEqualTo(1);
+            clock.set(Instant.parse("2026-11-20T15:02:00Z"));
+            assertThat(watching.scanAtRisk()).isZero();
+            assertThat(watching.deliverDue()).isZero();
 
-        // Due at 15:03; a two-minute warning goes out from 15:01, once.
-        assertThat(watching.scanAtRisk()).isZero();
-        clock.set(Instant.parse("2026-11-20T15:01:00Z"));
-        assertThat(watching.scanAtRisk()).isEqualTo(1);
-        assertThat(watching.scanAtRisk()).isZero();
-        assertThat(watching.deliverDue()).isEqualTo(1);
-        clock.set(Instant.parse("2026-11-20T15:02:00Z"));
-        assertThat(watching.scanAtRisk()).isZero();
-        assertThat(watching.deliverDue()).isZero();
-
-        Received warning = receiver.received().get(0);
-        assertThat(warning.header("X-Standards-Event")).isEqualTo("outcome.at-risk");
-        JsonNode body = Json.mapper().readTree(warning.bytes());
-        assertThat(body.get("subject").get("id").asText()).isEqualTo("cc-9001");
-        assertThat(body.get("dueAt").asText()).isEqualTo("2026-11-20T15:03:00Z");
-        assertThat(body.get("severity").asText()).isEqualTo("MAJOR");
-        assertThat(body.get("customerId").asText()).isEqualTo("c-1");
-        assertThat(body.get("ruleset").asText()).startsWith("sha256:");
+            Received warning = receiver.received().get(0);
+            assertThat(warning.header("X-Standards-Event")).isEqualTo("outcome.at-risk");
+            JsonNode body = Json.mapper().readTree(warning.bytes());
+            assertThat(body.get("subject").get("id").asText()).isEqualTo("cc-9001");
+            assertThat(body.get("dueAt").asText()).isEqualTo("2026-11-20T15:03:00Z");
+            assertThat(body.get("severity").asText()).isEqualTo("MAJOR");
+            assertThat(body.get("customerId").asText()).isEqualTo("c-1");
+            assertThat(body.get("ruleset").asText()).startsWith("sha256:");
+        }
     }
 
     @Test

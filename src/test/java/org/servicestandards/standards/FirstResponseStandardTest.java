@@ -281,4 +281,27 @@ class FirstResponseStandardTest {
 
         assertThat(verdict.outcomes()).extracting(StandardOutcome::outcome).containsOnly(Outcome.NOT_APPLICABLE);
     }
+
+    // --- a span no caller can make costly: the earliest and latest instants a record may hold ---
+
+    @Test
+    void an_email_answered_eight_thousand_years_late_fails_by_the_business_hours_of_every_weekday_between() {
+        RecordBuilder record = record().tier(Tier.STANDARD).channel(Channel.EMAIL).type(InteractionType.INQUIRY)
+                .openedAt("1970-01-01T00:00:00Z").firstResponseAt("9999-12-31T23:59:59Z");
+
+        // Guards against the day-by-day walk coming back (it took seconds); the cost itself is in BENCHMARKS.md.
+        StandardOutcome outcome = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> ShippedRules.judge(STANDARD, record, "9999-12-31T23:59:59Z"));
+
+        long weekdays = 0;
+        long days = java.time.LocalDate.parse("9999-12-31").toEpochDay() + 1;
+        for (long day = 0; day < days; day++) {
+            // Epoch day 0, 1970-01-01, was a Thursday.
+            weekdays += Math.floorMod(day + 3, 7) < 5 ? 1 : 0;
+        }
+        java.time.Duration expected = java.time.Duration.ofHours(9 * weekdays);
+        assertThat(outcome.outcome()).isEqualTo(Outcome.FAIL);
+        assertThat(outcome.findings()).singleElement().satisfies(finding ->
+                assertThat(java.time.Duration.parse(finding.measured())).isEqualTo(expected));
+    }
 }

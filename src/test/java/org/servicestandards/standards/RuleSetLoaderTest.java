@@ -197,8 +197,8 @@ class RuleSetLoaderTest {
                 .replace("cf-standard: { tiers: { \"2025-06-01T00:00:00Z\": STANDARD } }",
                         "cf-standard: { tiers: { \"last june\": GOLD } }"));
         assertThat(refused().problems()).extracting(RuleProblem::toString).containsExactly(
-                "examples/contact-frequency.yaml:8: customer cf-standard: 'last june' is not an instant with an offset,"
-                        + " e.g. 2026-01-01T00:00:00Z",
+                "examples/contact-frequency.yaml:8: customer cf-standard: malformed instant 'last june';"
+                        + " expected ISO-8601 with an offset, e.g. 2026-11-24T09:30:00Z",
                 "examples/contact-frequency.yaml:8: customer cf-standard: 'GOLD' is not a tier; use STRATEGIC, VIP or STANDARD");
     }
 

@@ -2,6 +2,9 @@ package org.servicestandards.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsExchange;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -17,19 +20,25 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
 
 /**
- * A real HTTP receiver of webhooks on 127.0.0.1: records every request it gets, and answers 200
- * unless told to fail the next ones (with a status, by closing the connection, or by answering
- * too late).
+ * A real HTTP or HTTPS receiver of webhooks on 127.0.0.1: records every request it gets, and
+ * answers 200 unless told to fail the next ones (with a status, by closing the connection, by
+ * answering too late, or by redirecting elsewhere).
  */
 public final class WebhookReceiver implements AutoCloseable {
 
     /** The answer given by {@link #dropNext}: the connection is closed without one. */
     public static final int DROPPED = -1;
 
-    /** One request as received, and the status it was answered with ({@link #DROPPED} for none). */
-    public record Received(Map<String, String> headers, byte[] bytes, int answered) {
+    /**
+     * One request as received, the status it was answered with ({@link #DROPPED} for none), and
+     * over HTTPS the server name the client asked for in its TLS hello (SNI; null without).
+     */
+    public record Received(Map<String, String> headers, byte[] bytes, int answered, String serverName) {
 
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
@@ -40,7 +49,7 @@ public final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    private record Script(int status, Duration delay) {
+    private record Script(int status, Duration delay, String location) {
     }
 
     private final HttpServer server;
@@ -48,9 +57,16 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new ArrayList<>();
     private final Deque<Script> script = new ArrayDeque<>();
 
-    private WebhookReceiver() {
+    private WebhookReceiver(SSLContext tls) {
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            if (tls == null) {
+                server = HttpServer.create(loopback, 0);
+            } else {
+                HttpsServer https = HttpsServer.create(loopback, 0);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls));
+                server = https;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -60,17 +76,31 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     public static WebhookReceiver start() {
-        return new WebhookReceiver();
+        return new WebhookReceiver(null);
+    }
+
+    /** An HTTPS receiver presenting the key and certificate of {@code tls}. */
+    public static WebhookReceiver startHttps(SSLContext tls) {
+        return new WebhookReceiver(tls);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        return url("127.0.0.1");
+    }
+
+    /** Its URL under another host name, which a test's resolver maps to 127.0.0.1. */
+    public String url(String host) {
+        return (server instanceof HttpsServer ? "https://" : "http://") + host + ":" + port() + "/hook";
     }
 
     /** The next {@code times} requests are answered with {@code status}. */
     public synchronized WebhookReceiver failNext(int times, int status) {
         for (int i = 0; i < times; i++) {
-            script.add(new Script(status, Duration.ZERO));
+            script.add(new Script(status, Duration.ZERO, null));
         }
         return this;
     }
@@ -82,7 +112,13 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** The next request is answered 200, but only after {@code delay}. */
     public synchronized WebhookReceiver delayNext(Duration delay) {
-        script.add(new Script(200, delay));
+        script.add(new Script(200, delay, null));
+        return this;
+    }
+
+    /** The next request is answered {@code 302 Found} to {@code location}. */
+    public synchronized WebhookReceiver redirectNext(String location) {
+        script.add(new Script(302, Duration.ZERO, location));
         return this;
     }
 
@@ -101,8 +137,8 @@ public final class WebhookReceiver implements AutoCloseable {
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
         Script next;
         synchronized (this) {
-            next = script.isEmpty() ? new Script(200, Duration.ZERO) : script.poll();
-            received.add(new Received(headers, body, next.status()));
+            next = script.isEmpty() ? new Script(200, Duration.ZERO, null) : script.poll();
+            received.add(new Received(headers, body, next.status(), serverName(exchange)));
         }
         if (!next.delay().isZero()) {
             try {
@@ -115,8 +151,19 @@ public final class WebhookReceiver implements AutoCloseable {
             // The server closes the connection of a handler that fails before answering.
             throw new IOException("dropping the connection, as scripted");
         }
+        if (next.location() != null) {
+            exchange.getResponseHeaders().add("Location", next.location());
+        }
         exchange.sendResponseHeaders(next.status(), -1);
         exchange.close();
+    }
+
+    private static String serverName(HttpExchange exchange) {
+        if (exchange instanceof HttpsExchange https && https.getSSLSession() instanceof ExtendedSSLSession session) {
+            return session.getRequestedServerNames().stream().filter(SNIHostName.class::isInstance)
+                    .map(name -> ((SNIHostName) name).getAsciiName()).findFirst().orElse(null);
+        }
+        return null;
     }
 
     @Override
