@@ -10,11 +10,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.servicestandards.interaction.Instants;
 import org.servicestandards.report.GroupBy;
 
 /**
  * Fuzz targets on every query-parameter parser and on the query string itself: whatever the
- * text, each either returns a value within its documented range or refuses with a 400
+ * text, each either returns a value within its documented range (an instant from
+ * {@link Instants#EARLIEST} to {@link Instants#LATEST}, a duration up to its maximum, a number in
+ * its bounds) or refuses with a 400
  * {@link Problem} naming the parameter, and throws nothing else.
  *
  * <p>Each target takes raw bytes read as UTF-8 (what is left of a percent-decoded query), so an
@@ -33,7 +36,7 @@ class QueryParamsFuzzTest {
 
     @FuzzTest(maxDuration = "1m")
     void instants_parse_or_are_refused_with_a_400_naming_the_parameter(byte[] input) {
-        refusedOr(() -> assertThat(Params.instant("asOf", text(input), FALLBACK)).isNotNull(), "asOf");
+        refusedOr(() -> assertThat(Params.instant("asOf", text(input), FALLBACK)).isBetween(Instants.EARLIEST, Instants.LATEST), "asOf");
     }
 
     @FuzzTest(maxDuration = "1m")
