@@ -41,6 +41,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void only_the_engine_package_parses_java_as_it_verifies_rules() {
+        noClasses().that().resideOutsideOfPackage("org.servicestandards.standards..")
+                .should().dependOnClassesThat().resideInAPackage("com.github.javaparser..")
+                .check(main);
+    }
+
+    @Test
     void the_record_knows_nothing_of_rules_storage_or_http() {
         noClasses().that().resideInAPackage("org.servicestandards.interaction..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.servicestandards.standards..",

@@ -6,6 +6,11 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
 import org.drools.decisiontable.parser.DefaultRuleSheetListener;
@@ -29,6 +34,31 @@ final class DecisionTables {
     /** Compiles a spreadsheet's decision tables (every sheet) with Apache POI, its zip-bomb limits on. */
     static String xlsxToDrl(byte[] content) {
         return new SpreadsheetCompiler().compile(new ByteArrayInputStream(content), InputType.XLS);
+    }
+
+    /** The cells of a CSV table, row by row, so a problem in the DRL it generates can name its cell. */
+    static List<List<String>> csvCells(String text) throws IOException {
+        try (MappingIterator<List<String>> rows = CSV.readerForListOf(String.class).readValues(text)) {
+            return rows.readAll();
+        }
+    }
+
+    /** The cells of a workbook's first sheet as text, row by row (rows and cells from 1, as the table names them). */
+    static List<List<String>> xlsxCells(byte[] content) throws IOException {
+        List<List<String>> cells = new java.util.ArrayList<>();
+        try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(content))) {
+            DataFormatter text = new DataFormatter();
+            Sheet sheet = book.getSheetAt(0);
+            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+                List<String> row = new java.util.ArrayList<>();
+                Row cellsOfRow = sheet.getRow(r);
+                for (int c = 0; cellsOfRow != null && c < cellsOfRow.getLastCellNum(); c++) {
+                    row.add(cellsOfRow.getCell(c) == null ? "" : text.formatCellValue(cellsOfRow.getCell(c)));
+                }
+                cells.add(row);
+            }
+        }
+        return cells;
     }
 
     static String csvToDrl(String text) throws IOException {

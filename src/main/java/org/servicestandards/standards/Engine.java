@@ -44,11 +44,7 @@ public final class Engine {
             for (Interaction record : byRecord.keySet()) {
                 session.insert(record);
             }
-            try {
-                session.fireAllRules();
-            } catch (RuntimeException e) {
-                throw judgingFailed(e);
-            }
+            FiringLimit.fire(session, byRecord.size());
             for (Object fact : session.getObjects()) {
                 collect(fact, byRecord);
             }

@@ -44,19 +44,18 @@ public final class HistoryEngine {
                 session.setGlobal("history", new HistoryJudging(asOf));
             }
             session.insert(customer);
+            int facts = 1;
             for (StandardDefinition standard : rules.standards(StandardScope.HISTORY)) {
                 session.insert(new HistoryStandard(standard.id(), standard.severity()));
+                facts++;
             }
             for (Interaction record : records) {
                 if (!record.openedAt().isAfter(asOf)) {
                     session.insert(record);
+                    facts++;
                 }
             }
-            try {
-                session.fireAllRules();
-            } catch (RuntimeException e) {
-                throw Engine.judgingFailed(e);
-            }
+            FiringLimit.fire(session, facts);
             for (Object fact : session.getObjects()) {
                 if (fact instanceof Checked checked) {
                     Judged judged = judged(bySubject, checked.subject(), checked.standard());

@@ -1,8 +1,5 @@
 package org.servicestandards.standards;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +29,6 @@ import org.kie.api.definition.rule.Rule;
 import org.servicestandards.calendar.BusinessCalendar;
 import org.servicestandards.calendar.CalendarFile;
 import org.servicestandards.interaction.ContentHash;
-import org.servicestandards.verdict.Severity;
 
 /**
  * Reads a rules directory and compiles it into a {@link RuleSet}, or reports every problem as
@@ -51,9 +47,6 @@ public final class RuleSetLoader {
     /** Rules in this package (or below it) judge a customer's history; all others judge each record. */
     public static final String HISTORY_PACKAGE = "history";
 
-    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
-    private static final Pattern TABLE_ROW = Pattern.compile("// rule values at ([A-Z]+)(\\d+)");
-    private static final Pattern TABLE_RULE_ROW = Pattern.compile("_(\\d+)$");
     private static final Pattern FAILED_RULE = Pattern.compile("rule \"([^\"]+)\"");
     private static final Pattern EXPRESSION = Pattern.compile("Unable to Analyse Expression (.+?):");
     private static final AtomicLong BUILDS = new AtomicLong();
@@ -115,7 +108,7 @@ public final class RuleSetLoader {
         if (!files.containsKey(STANDARDS_FILE)) {
             problems.add(new RuleProblem(STANDARDS_FILE, 0, 0, "is missing: the rule set must declare its standards"));
         } else {
-            standards = standards(text(files.get(STANDARDS_FILE)), problems);
+            standards = StandardsFile.read(text(files.get(STANDARDS_FILE)), problems);
         }
 
         BusinessCalendar calendar = BusinessCalendar.standardWeek();
@@ -127,66 +120,33 @@ public final class RuleSetLoader {
             }
         }
 
+        // Every rule file is verified against the vocabulary before anything of it is compiled or run.
+        List<RuleSources.RuleSource> sources = RuleSources.read(files, problems);
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(problems);
+        }
         KieServices kie = KieServices.Factory.get();
         // Two rule bases: the per-interaction rules, and the history rules (package "history"),
         // which judge a customer's stored interactions and must not fire on each record's own.
         KieFileSystem interactionFiles = kie.newKieFileSystem();
         KieFileSystem historyFiles = kie.newKieFileSystem();
         boolean hasHistory = false;
-        Map<String, String> sourceOf = new LinkedHashMap<>();
-        Map<String, String> generated = new LinkedHashMap<>();
-        Map<String, String> drlBySource = new LinkedHashMap<>();
-        List<String[]> languages = new ArrayList<>();
-        for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            String path = file.getKey();
-            String lower = path.toLowerCase(Locale.ROOT);
-            String drl;
-            String extension;
-            if (lower.endsWith(".drl") || lower.endsWith(".dslr") || lower.endsWith(".dsl")) {
-                drl = text(file.getValue());
-                extension = lower.substring(lower.lastIndexOf('.'));
-                problems.addAll(RuleSafety.check(path, drl));
-            } else if ((lower.endsWith(".csv") && !path.equals(STANDARDS_FILE)) || lower.endsWith(".xlsx")) {
-                try {
-                    drl = lower.endsWith(".xlsx") ? DecisionTables.xlsxToDrl(file.getValue())
-                            : DecisionTables.csvToDrl(text(file.getValue()));
-                } catch (IOException | RuntimeException e) {
-                    problems.add(new RuleProblem(path, 0, 0, "not a readable decision table: " + e.getMessage()));
-                    continue;
-                }
-                generated.put(path, drl);
-                extension = ".drl";
-                for (RuleProblem unsafe : RuleSafety.check(path, drl)) {
-                    problems.add(new RuleProblem(path, tableRow(drl, unsafe.line()), 0, unsafe.message()));
-                }
-            } else {
-                continue;
-            }
-            drlBySource.put(path, drl);
-            Matcher pkg = PACKAGE.matcher(drl);
-            String packageName = pkg.find() ? pkg.group(1) : "";
+        Map<String, RuleSources.RuleSource> sourceOf = new LinkedHashMap<>();
+        for (RuleSources.RuleSource source : sources) {
+            String packageName = source.packageName();
             String folder = packageName.isEmpty() ? "" : packageName.replace('.', '/') + "/";
-            // A folder that matches the package keeps Drools quiet; the DSL goes beside the rules that use it.
-            String target = "src/main/resources/" + folder + path.replace('/', '_').replaceAll("\\.[^.]+$", "") + extension;
-            if (extension.equals(".dsl")) {
-                languages.add(new String[] {target, drl});
-            } else if (isHistoryPackage(packageName)) {
-                historyFiles.write(target, drl);
+            // A folder that matches the package keeps Drools quiet. The verified DRL is what compiles.
+            String target = "src/main/resources/" + folder + source.path().replace('/', '_').replaceAll("\\.[^.]+$", "") + ".drl";
+            if (isHistoryPackage(packageName)) {
+                historyFiles.write(target, source.drl());
                 hasHistory = true;
             } else {
-                interactionFiles.write(target, drl);
+                interactionFiles.write(target, source.drl());
             }
-            sourceOf.put(target, path);
+            sourceOf.put(target, source);
         }
-        if (!problems.isEmpty()) {
-            throw new RuleSetException(problems);
-        }
-        for (String[] language : languages) {
-            interactionFiles.write(language[0], language[1]);
-            historyFiles.write(language[0], language[1]);
-        }
-        KieBase kieBase = build(kie, interactionFiles, sourceOf, generated, problems);
-        KieBase historyBase = hasHistory ? build(kie, historyFiles, sourceOf, generated, problems) : null;
+        KieBase kieBase = build(kie, interactionFiles, sourceOf, problems);
+        KieBase historyBase = hasHistory ? build(kie, historyFiles, sourceOf, problems) : null;
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }
@@ -214,14 +174,14 @@ public final class RuleSetLoader {
         try {
             new Engine().evaluate(ruleSet, Probes.all(), Probes.AS_OF);
             Probes.judgeHistories(ruleSet);
-        } catch (RuntimeException e) {
-            throw new RuleSetException(List.of(failure(e, drlBySource, generated)));
+        } catch (RuntimeException | LinkageError e) {
+            throw new RuleSetException(List.of(failure(e, sources)));
         }
         ExampleCases.Results examples;
         try {
             examples = ExampleCases.run(ruleSet, files);
-        } catch (RuntimeException e) {
-            throw new RuleSetException(List.of(failure(e, drlBySource, generated)));
+        } catch (RuntimeException | LinkageError e) {
+            throw new RuleSetException(List.of(failure(e, sources)));
         }
         if (!examples.problems().isEmpty()) {
             throw new RuleSetException(examples.problems());
@@ -235,7 +195,7 @@ public final class RuleSetLoader {
     }
 
     /** Builds one rule base, adding its errors to {@code problems}; null when it does not build. */
-    private static KieBase build(KieServices kie, KieFileSystem kfs, Map<String, String> sourceOf, Map<String, String> generated,
+    private static KieBase build(KieServices kie, KieFileSystem kfs, Map<String, RuleSources.RuleSource> sourceOf,
                                  List<RuleProblem> problems) {
         ReleaseId releaseId = kie.newReleaseId("org.servicestandards.rules", "rules", "1." + BUILDS.incrementAndGet());
         kfs.generateAndWritePomXML(releaseId);
@@ -243,7 +203,7 @@ public final class RuleSetLoader {
         boolean failed = false;
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             failed = true;
-            RuleProblem problem = locate(message, sourceOf, generated);
+            RuleProblem problem = locate(message, sourceOf);
             if (!problems.contains(problem)) {
                 problems.add(problem);
             }
@@ -260,7 +220,7 @@ public final class RuleSetLoader {
     }
 
     /** Where the rule named in a consequence failure is written: its file and line (its row, in a table). */
-    private static RuleProblem failure(RuntimeException e, Map<String, String> drlBySource, Map<String, String> generated) {
+    private static RuleProblem failure(Throwable e, List<RuleSources.RuleSource> sources) {
         // The engine names the rule and what it threw, past its own wrappers.
         Throwable root = e instanceof JudgingException && e.getCause() != null ? e.getCause() : e;
         while (root.getCause() != null && root.getCause() != root
@@ -272,99 +232,46 @@ public final class RuleSetLoader {
             Matcher rule = FAILED_RULE.matcher(String.valueOf(e.getMessage()));
             name = rule.find() ? rule.group(1) : null;
         }
+        String why = e instanceof JudgingException && e.getCause() == null ? e.getMessage() : root.getMessage();
         if (name == null) {
-            return new RuleProblem("rules", 0, 0, "a rule failed while judging a sample record: " + root.getMessage());
+            return new RuleProblem("rules", 0, 0, "a rule failed while judging a sample record: " + why);
         }
-        String message = "rule '" + name + "' failed while judging a sample record: " + root.getMessage();
-        for (Map.Entry<String, String> source : drlBySource.entrySet()) {
-            int at = source.getValue().indexOf("rule \"" + name + "\"");
-            if (at < 0) {
-                continue;
+        String message = "rule '" + name + "' failed while judging a sample record: " + why;
+        for (RuleSources.RuleSource source : sources) {
+            int at = source.drl().indexOf("rule \"" + name + "\"");
+            if (at >= 0) {
+                RuleProblem located = source.origin().at(at, "", message);
+                return new RuleProblem(located.file(), located.line(), 0, message);
             }
-            Matcher row = TABLE_RULE_ROW.matcher(name);
-            int line = generated.containsKey(source.getKey())
-                    ? (row.find() ? Integer.parseInt(row.group(1)) : 0)
-                    : (int) source.getValue().substring(0, at).chars().filter(c -> c == '\n').count() + 1;
-            return new RuleProblem(source.getKey(), line, 0, message);
         }
         return new RuleProblem("rules", 0, 0, message);
     }
 
-    /** The table row whose rule the generated DRL line belongs to; 0 when unknown. */
-    private static int tableRow(String generatedDrl, int line) {
-        String[] lines = generatedDrl.split("\n", -1);
-        for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
-            Matcher row = TABLE_ROW.matcher(lines[i]);
-            if (row.find()) {
-                return Integer.parseInt(row.group(2));
-            }
-        }
-        return 0;
-    }
-
-    private static RuleProblem locate(Message message, Map<String, String> sourceOf, Map<String, String> generated) {
-        String source = message.getPath() == null ? "" : sourceOf.getOrDefault(
-                message.getPath().startsWith("src/") ? message.getPath() : "src/main/resources/" + message.getPath(),
-                message.getPath());
+    private static RuleProblem locate(Message message, Map<String, RuleSources.RuleSource> sourceOf) {
+        String path = message.getPath() == null ? "" : message.getPath().startsWith("src/") ? message.getPath()
+                : "src/main/resources/" + message.getPath();
+        RuleSources.RuleSource source = sourceOf.get(path);
         String text = message.getText().replaceAll("\\s+", " ").trim();
-        if (generated.containsKey(source)) {
-            // Point at the table row the failing rule came from, not at the generated DRL.
-            String[] lines = generated.get(source).split("\n", -1);
-            int at = message.getLine();
-            Matcher expression = EXPRESSION.matcher(text);
-            if (at <= 0 && expression.find()) {
-                // Some errors carry no line, only the expression that failed; find it.
-                for (int line = 0; line < lines.length && at <= 0; line++) {
-                    if (lines[line].contains(expression.group(1).trim())) {
-                        at = line + 1;
-                    }
+        if (source == null) {
+            return new RuleProblem(message.getPath() == null ? "" : message.getPath(), message.getLine(),
+                    Math.max(message.getColumn(), 0), text);
+        }
+        int line = message.getLine();
+        Matcher expression = EXPRESSION.matcher(text);
+        if (line <= 0 && source.isTable() && expression.find()) {
+            // Some errors carry no line, only the expression that failed; find it in the generated DRL.
+            String[] lines = source.drl().split("\n", -1);
+            for (int i = 0; i < lines.length && line <= 0; i++) {
+                if (lines[i].contains(expression.group(1).trim())) {
+                    line = i + 1;
                 }
             }
-            return new RuleProblem(source, tableRow(generated.get(source), at), 0, text);
         }
-        return new RuleProblem(source, message.getLine(), Math.max(message.getColumn(), 0), text);
-    }
-
-    private static List<StandardDefinition> standards(String text, List<RuleProblem> problems) {
-        List<StandardDefinition> standards = new ArrayList<>();
-        CsvMapper mapper = new CsvMapper();
-        try (MappingIterator<Map<String, String>> rows = mapper.readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(text)) {
-            int line = 1;
-            while (rows.hasNext()) {
-                line++;
-                Map<String, String> row = rows.next();
-                String id = row.getOrDefault("id", "").trim();
-                if (id.isEmpty()) {
-                    problems.add(new RuleProblem(STANDARDS_FILE, line, 0, "a standard needs an id"));
-                    continue;
-                }
-                StandardScope scope = parse(StandardScope.class, row.get("scope"), line, "scope", problems);
-                Severity severity = parse(Severity.class, row.get("severity"), line, "severity", problems);
-                String principle = row.getOrDefault("principle", "").trim();
-                if (principle.isEmpty()) {
-                    problems.add(new RuleProblem(STANDARDS_FILE, line, 0, "standard '" + id + "' names no source principle"));
-                }
-                if (standards.stream().anyMatch(s -> s.id().equals(id))) {
-                    problems.add(new RuleProblem(STANDARDS_FILE, line, 0, "standard '" + id + "' is declared twice"));
-                }
-                standards.add(new StandardDefinition(id, scope, severity, row.getOrDefault("title", "").trim(), principle));
-            }
-        } catch (IOException | RuntimeException e) {
-            problems.add(new RuleProblem(STANDARDS_FILE, 0, 0, "not readable as CSV with a header row: " + e.getMessage()));
+        if (line <= 0 && !source.isTable()) {
+            return new RuleProblem(source.path(), 0, 0, text);
         }
-        return standards;
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, int line, String column,
-                                              List<RuleProblem> problems) {
-        try {
-            return Enum.valueOf(type, value == null ? "" : value.trim());
-        } catch (IllegalArgumentException e) {
-            problems.add(new RuleProblem(STANDARDS_FILE, line, 0, column + " '" + value + "' must be one of "
-                    + java.util.Arrays.toString(type.getEnumConstants())));
-            return null;
-        }
+        // Drools' messages point at the DRL it compiled: the origin names the line (row, sentence) the officer wrote.
+        return source.origin().at(source.origin().offsetOf(line, Math.max(message.getColumn(), 0)), "", text);
     }
 
     /** The version rule files would load as: a hash over their paths and contents. */

@@ -26,7 +26,7 @@ class JudgingFailureApiTest {
             when
                 $i : Interaction( attribute("poison") != null )
             then
-                throw new IllegalStateException("cannot judge " + $i.id());
+                Integer.parseInt("cannot judge " + $i.id());
             end
             """;
 

@@ -62,7 +62,7 @@ class RulesApiTest {
         }
     }
 
-    private static byte[] zipOf(Path directory, String top) throws Exception {
+    static byte[] zipOf(Path directory, String top) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.walk(directory)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -74,7 +74,7 @@ class RulesApiTest {
         return bytes.toByteArray();
     }
 
-    private static Response post(HttpClient client, String path, byte[] body, String type) {
+    static Response post(HttpClient client, String path, byte[] body, String type) {
         return client.request(path, r -> r.post(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", type));
     }
 
