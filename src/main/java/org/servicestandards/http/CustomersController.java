@@ -1,14 +1,10 @@
 package org.servicestandards.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import org.servicestandards.interaction.CustomerUpdate;
 import org.servicestandards.interaction.RecordDecoder;
-import org.servicestandards.json.Json;
 import org.servicestandards.service.StandardsService;
 
 /** The customer register: tiers held over time, names and account managers. */
@@ -24,15 +20,7 @@ final class CustomersController {
 
     void put(Context ctx) {
         String id = id(ctx);
-        JsonNode body;
-        try {
-            body = Json.mapper().readTree(ctx.bodyAsBytes());
-        } catch (JsonProcessingException e) {
-            throw Bodies.malformed(e);
-        } catch (IOException e) {
-            throw new Problem(400, "malformed-json", "Malformed JSON", "the body could not be read", List.of());
-        }
-        CustomerUpdate.Decoded decoded = CustomerUpdate.decode(body);
+        CustomerUpdate.Decoded decoded = CustomerUpdate.decode(Bodies.json(ctx));
         if (!decoded.errors().isEmpty()) {
             throw InteractionsController.invalid(decoded.errors());
         }

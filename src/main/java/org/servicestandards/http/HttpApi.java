@@ -1,11 +1,14 @@
 package org.servicestandards.http;
 
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.json.JavalinJackson;
+import io.javalin.security.RouteRole;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.servicestandards.json.Json;
@@ -25,7 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class HttpApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
-    private static final String PROBLEM_JSON = "application/problem+json";
     private static final String STARTED = "request-started-nanos";
     /** Set once a handler has answered with a problem, so the status error handlers leave it alone. */
     private static final String PROBLEM_WRITTEN = "problem-written";
@@ -52,6 +54,9 @@ public final class HttpApi {
         return Javalin.create(cfg -> {
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
             cfg.http.maxRequestSize = settings.maxBodyBytes();
+            // A method a path does not take is 405 with Allow, not 404: the path is there.
+            cfg.http.prefer405over404 = true;
+            JettyEdge.configure(cfg);
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.staticFiles.enableWebjars();
@@ -67,67 +72,84 @@ public final class HttpApi {
                             ctx.statusCode(), java.time.Duration.ofNanos(System.nanoTime() - started));
                 }
             });
-            cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()),
+            get(cfg.routes, "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()),
                     Access.ADMIN);
-            cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP", "ruleset", service.ruleSets().current().version())));
-            cfg.routes.get("/openapi.json", description::json);
-            cfg.routes.get("/docs", description::docs);
-            Dashboard.ASSETS.forEach((path, asset) -> cfg.routes.get(path, Dashboard.handler(asset)));
+            get(cfg.routes, "/health", ctx -> ctx.json(Map.of("status", "UP", "ruleset", service.ruleSets().current().version())));
+            get(cfg.routes, "/openapi.json", description::json);
+            get(cfg.routes, "/docs", description::docs);
+            Dashboard.ASSETS.forEach((path, asset) -> get(cfg.routes, path, Dashboard.handler(asset)));
             cfg.routes.post("/api/v1/check", interactions::check, Access.INGEST);
             cfg.routes.post("/api/v1/interactions", interactions::ingest, Access.INGEST);
-            cfg.routes.get("/api/v1/interactions/{id}", interactions::get, Access.AUDITOR);
+            get(cfg.routes, "/api/v1/interactions/{id}", interactions::get, Access.AUDITOR);
             cfg.routes.put("/api/v1/customers/{id}", customers::put, Access.INGEST);
-            cfg.routes.get("/api/v1/customers/{id}", customers::get, Access.AUDITOR);
-            cfg.routes.get("/api/v1/reports/compliance", reports::compliance, Access.AUDITOR);
-            cfg.routes.get("/api/v1/violations", reports::violations, Access.AUDITOR);
-            cfg.routes.get("/api/v1/at-risk", reports::atRisk, Access.AUDITOR);
-            cfg.routes.get("/api/v1/history-standards", history::list, Access.AUDITOR);
+            get(cfg.routes, "/api/v1/customers/{id}", customers::get, Access.AUDITOR);
+            get(cfg.routes, "/api/v1/reports/compliance", reports::compliance, Access.AUDITOR);
+            get(cfg.routes, "/api/v1/violations", reports::violations, Access.AUDITOR);
+            get(cfg.routes, "/api/v1/at-risk", reports::atRisk, Access.AUDITOR);
+            get(cfg.routes, "/api/v1/history-standards", history::list, Access.AUDITOR);
             cfg.routes.post("/api/v1/history-standards/sweep", history::sweep, Access.OFFICER);
-            cfg.routes.get("/api/v1/rules", rules::get, Access.ANY_KEY);
+            get(cfg.routes, "/api/v1/rules", rules::get, Access.ANY_KEY);
             cfg.routes.post("/api/v1/rules/validate", rules::validate, Access.OFFICER);
-            cfg.routes.get("/api/v1/rules/versions", rules::versions, Access.AUDITOR);
-            cfg.routes.get("/api/v1/rules/versions/{version}", rules::version, Access.AUDITOR);
-            cfg.routes.get("/api/v1/rules/versions/{version}/rule", rules::rule, Access.AUDITOR);
+            get(cfg.routes, "/api/v1/rules/versions", rules::versions, Access.AUDITOR);
+            get(cfg.routes, "/api/v1/rules/versions/{version}", rules::version, Access.AUDITOR);
+            get(cfg.routes, "/api/v1/rules/versions/{version}/rule", rules::rule, Access.AUDITOR);
             cfg.routes.post("/api/v1/reevaluate", reports::reevaluate, Access.OFFICER);
             cfg.routes.post("/api/v1/rules/reload", rules::reload, Access.OFFICER);
             cfg.routes.post("/api/v1/webhooks", webhooks::register, Access.OFFICER);
-            cfg.routes.get("/api/v1/webhooks", webhooks::list, Access.OFFICER);
-            cfg.routes.get("/api/v1/webhooks/{id}", webhooks::get, Access.OFFICER);
+            get(cfg.routes, "/api/v1/webhooks", webhooks::list, Access.OFFICER);
+            get(cfg.routes, "/api/v1/webhooks/{id}", webhooks::get, Access.OFFICER);
             cfg.routes.delete("/api/v1/webhooks/{id}", webhooks::delete, Access.OFFICER);
-            cfg.routes.get("/api/v1/audit-log", audit::read, Access.ADMIN);
+            get(cfg.routes, "/api/v1/audit-log", audit::read, Access.ADMIN);
 
-            cfg.routes.exception(Problem.class, (e, ctx) -> problem(ctx, e.status(), e.type(), e.title(), e.getMessage(), e.errors()));
-            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus(),
-                    e.getStatus() == 413 ? "body-too-large" : "http-" + e.getStatus(),
-                    e.getStatus() == 413 ? "Body too large" : "Request refused",
-                    e.getStatus() == 413 ? "the body is larger than the " + settings.maxBodyBytes() + " bytes accepted" : e.getMessage(),
-                    List.of()));
+            cfg.routes.exception(Problem.class, (e, ctx) -> problem(ctx, e));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, refusal(e, ctx, settings)));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
+                Problem refusal = JettyEdge.clientFault(e);
+                if (refusal != null) {
+                    problem(ctx, refusal);
+                    return;
+                }
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-                problem(ctx, 500, "internal-error", "Internal error", "the request could not be completed; it has been logged", List.of());
+                problem(ctx, new Problem(500, "internal-error", "Internal error", "the request could not be completed; it has been logged",
+                        List.of()));
             });
             cfg.routes.error(404, ctx -> {
                 if (ctx.attribute(PROBLEM_WRITTEN) == null) {
-                    problem(ctx, 404, "not-found", "Not found", "no resource at " + ctx.path(), List.of());
+                    problem(ctx, Problem.notFound("no resource at " + ctx.path()));
                 }
             });
-            cfg.routes.error(405, ctx -> problem(ctx, 405, "method-not-allowed", "Method not allowed",
-                    ctx.method() + " is not allowed on " + ctx.path(), List.of()));
         });
     }
 
-    private static void problem(Context ctx, int status, String type, String title, String detail,
-                                List<Map<String, Object>> errors) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "urn:service-standards:problem:" + type);
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail);
-        body.put("instance", ctx.path());
-        if (!errors.isEmpty()) {
-            body.put("errors", errors);
-        }
+    /**
+     * A GET route and its HEAD twin: HEAD is GET without the body (RFC 9110 §9.3.2), so it runs
+     * the same handler behind the same access check and answers the same status and headers.
+     * Without the twin Javalin answers HEAD 200 by itself, with no key checked.
+     */
+    private static void get(RoutesConfig routes, String path, Handler handler, RouteRole... roles) {
+        routes.get(path, handler, roles);
+        routes.head(path, handler, roles);
+    }
+
+    /** Javalin's own refusals (no such route, a method the path does not take, a body over the limit) as problems. */
+    private static Problem refusal(HttpResponseException e, Context ctx, HttpSettings settings) {
+        return switch (e.getStatus()) {
+            case 404 -> Problem.notFound("no resource at " + ctx.path());
+            case 405 -> {
+                if (e instanceof MethodNotAllowedResponse) {
+                    ctx.header("Allow", e.getDetails().getOrDefault("availableMethods", ""));
+                }
+                yield new Problem(405, "method-not-allowed", "Method not allowed", ctx.method() + " is not allowed on " + ctx.path(),
+                        List.of());
+            }
+            case 413 -> new Problem(413, "body-too-large", "Body too large",
+                    "the body is larger than the " + settings.maxBodyBytes() + " bytes accepted", List.of());
+            default -> new Problem(e.getStatus(), "http-" + e.getStatus(), "Request refused", e.getMessage(), List.of());
+        };
+    }
+
+    private static void problem(Context ctx, Problem problem) {
         ctx.attribute(PROBLEM_WRITTEN, true);
-        ctx.status(status).json(body).contentType(PROBLEM_JSON);
+        ctx.status(problem.status()).json(problem.body(ctx.path())).contentType(Problem.MEDIA_TYPE);
     }
 }

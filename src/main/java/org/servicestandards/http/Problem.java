@@ -1,5 +1,6 @@
 package org.servicestandards.http;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,10 @@ import java.util.Map;
  */
 public final class Problem extends RuntimeException {
     private static final long serialVersionUID = 1L;
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    /** Every problem type is a URN under this prefix, so clients can switch on it. */
+    public static final String TYPE_PREFIX = "urn:service-standards:problem:";
 
     private final int status;
     private final String type;
@@ -47,5 +52,22 @@ public final class Problem extends RuntimeException {
 
     public List<Map<String, Object>> errors() {
         return errors;
+    }
+
+    /**
+     * The RFC 9457 body, whoever writes it (a route's exception handler or Jetty's error
+     * handler): type, title, status, detail, the request path as instance, and the field errors.
+     */
+    public Map<String, Object> body(String instance) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", TYPE_PREFIX + type);
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", getMessage());
+        body.put("instance", instance);
+        if (!errors.isEmpty()) {
+            body.put("errors", errors);
+        }
+        return body;
     }
 }

@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,17 +44,7 @@ final class ReportsController {
 
     void compliance(Context ctx) {
         Filters filters = filters(ctx, false);
-        List<GroupBy> groupBy = new ArrayList<>();
-        for (String key : Params.list(ctx, "groupBy")) {
-            try {
-                GroupBy g = GroupBy.parse(key);
-                if (!groupBy.contains(g)) {
-                    groupBy.add(g);
-                }
-            } catch (IllegalArgumentException e) {
-                throw Problem.badParameter("groupBy", e.getMessage());
-            }
-        }
+        List<GroupBy> groupBy = Params.groupBy(ctx);
         service.judgeFallenDue(clock.instant());
         ComplianceReport report = service.compliance(filters, groupBy);
         // The period just before, as long as this one: what the trend compares against.

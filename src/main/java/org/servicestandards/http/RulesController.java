@@ -2,12 +2,10 @@ package org.servicestandards.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.TreeMap;
-import org.servicestandards.json.Json;
 import org.servicestandards.service.RuleFiles;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,12 +47,12 @@ final class RulesController {
      */
     void validate(Context ctx) {
         Map<String, byte[]> files;
-        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+        String type = Bodies.mediaType(ctx);
         try {
-            if (type.startsWith("application/zip") || type.startsWith("application/octet-stream")) {
-                files = RuleFiles.fromZip(ctx.bodyAsBytes());
-            } else if (type.startsWith("application/json")) {
-                files = fromJson(ctx.bodyAsBytes());
+            if (type.equals("application/zip") || type.equals("application/octet-stream")) {
+                files = RuleFiles.fromZip(Bodies.bytes(ctx));
+            } else if (type.equals("application/json")) {
+                files = fromJson(Bodies.json(ctx));
             } else {
                 throw new Problem(415, "unsupported-media-type", "Unsupported media type",
                         "send the rules directory as application/zip, or as JSON {\"files\": {\"path\": \"text\"}}", List.of());
@@ -73,13 +71,7 @@ final class RulesController {
         ctx.status(result.ok() ? 200 : 422).json(body);
     }
 
-    private static Map<String, byte[]> fromJson(byte[] body) {
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(body);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("the body is not valid JSON");
-        }
+    private static Map<String, byte[]> fromJson(JsonNode root) {
         JsonNode files = root == null ? null : root.get("files");
         if (files == null || !files.isObject() || files.isEmpty()) {
             throw new IllegalArgumentException("send {\"files\": {\"path\": \"text\", …}} with at least one file");
@@ -116,7 +108,7 @@ final class RulesController {
     /** The text of one rule of a version: what an auditor reads behind a finding's rule name. */
     void rule(Context ctx) {
         String version = ctx.pathParam("version");
-        String name = ctx.queryParam("name");
+        String name = Params.value(ctx, "name");
         if (name == null || name.isBlank()) {
             throw Problem.badParameter("name", "name the rule, as findings do");
         }

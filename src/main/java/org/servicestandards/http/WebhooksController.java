@@ -1,10 +1,8 @@
 package org.servicestandards.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -59,14 +57,7 @@ final class WebhooksController {
 
     void register(Context ctx) {
         Webhooks store = webhooks();
-        JsonNode body;
-        try {
-            body = Json.mapper().readTree(ctx.bodyAsBytes());
-        } catch (IOException e) {
-            throw e instanceof JsonProcessingException malformed ? Bodies.malformed(malformed)
-                    : new Problem(400, "malformed-json", "Malformed JSON", "the body could not be read", List.of());
-        }
-        WebhookRegistration decoded = decode(body);
+        WebhookRegistration decoded = decode(Bodies.json(ctx));
         WebhookRegistration registration = new WebhookRegistration(decoded.url(), decoded.secret(), decoded.standards(),
                 decoded.severities(), decoded.events(), decoded.warnBefore(),
                 Access.caller(ctx).map(org.servicestandards.access.ApiKey::actor).orElse(null));
