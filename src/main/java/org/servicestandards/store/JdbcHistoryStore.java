@@ -193,25 +193,29 @@ public final class JdbcHistoryStore implements HistoryStore {
      */
     private Map<String, Latest> heldByOthers(Handle h, Map<String, List<HistoryOutcome>> byCustomer,
                                              Map<String, Map<String, Latest>> latest) {
-        Map<String, List<String>> unknownByStandard = new TreeMap<>();
+        // Keyed by standard and kind, so each query is an equality on the primary key's prefix.
+        Map<List<String>, List<String>> unknown = new LinkedHashMap<>();
         byCustomer.forEach((customer, outcomes) -> {
             Map<String, Latest> before = latest.getOrDefault(customer, Map.of());
             for (HistoryOutcome outcome : outcomes) {
                 if (!outcome.subject().isCustomer()
                         && !before.containsKey(key(outcome.standard(), outcome.subject().kind(), outcome.subject().id()))) {
-                    unknownByStandard.computeIfAbsent(outcome.standard(), k -> new ArrayList<>()).add(outcome.subject().id());
+                    unknown.computeIfAbsent(List.of(outcome.standard(), outcome.subject().kind()), k -> new ArrayList<>())
+                            .add(outcome.subject().id());
                 }
             }
         });
         Map<String, Latest> found = new HashMap<>();
-        unknownByStandard.forEach((standard, ids) -> {
+        unknown.forEach((standardAndKind, ids) -> {
+            String standard = standardAndKind.get(0);
+            String kind = standardAndKind.get(1);
             for (int start = 0; start < ids.size(); start += CHUNK) {
-                h.createQuery("SELECT subject_kind, subject_id, period, outcome, as_of, digest FROM history_outcomes"
-                                + " WHERE standard = :standard AND subject_kind <> :customer AND subject_id IN (<ids>) AND is_latest = :latest")
-                        .bind("standard", standard).bind("customer", "customer").bind("latest", true)
+                h.createQuery("SELECT subject_id, period, outcome, as_of, digest FROM history_outcomes"
+                                + " WHERE standard = :standard AND subject_kind = :kind AND subject_id IN (<ids>) AND is_latest = :latest")
+                        .bind("standard", standard).bind("kind", kind).bind("latest", true)
                         .bindList("ids", ids.subList(start, Math.min(ids.size(), start + CHUNK)))
-                        .map((rs, ctx) -> found.put(key(standard, rs.getString(1), rs.getString(2)),
-                                new Latest(rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6))))
+                        .map((rs, ctx) -> found.put(key(standard, kind, rs.getString(1)),
+                                new Latest(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5))))
                         .list();
             }
         });
