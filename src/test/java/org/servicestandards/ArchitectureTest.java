@@ -1,6 +1,7 @@
 package org.servicestandards;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -8,8 +9,16 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The folders tell the architecture: only http speaks Javalin, only the engine speaks Drools. */
+/**
+ * The folders tell the architecture: only http speaks Javalin, only the engine speaks Drools,
+ * only the application factory knows the store, and no two packages need each other.
+ */
 class ArchitectureTest {
+
+    private static final String[] CONCEPTS = {"org.servicestandards.records..", "org.servicestandards.rulesets..",
+        "org.servicestandards.history..", "org.servicestandards.customers..", "org.servicestandards.report..",
+        "org.servicestandards.notify..", "org.servicestandards.access..", "org.servicestandards.jobs..",
+        "org.servicestandards.interaction..", "org.servicestandards.verdict..", "org.servicestandards.calendar.."};
 
     private static JavaClasses main;
 
@@ -51,14 +60,41 @@ class ArchitectureTest {
     void the_record_knows_nothing_of_rules_storage_or_http() {
         noClasses().that().resideInAPackage("org.servicestandards.interaction..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.servicestandards.standards..",
-                        "org.servicestandards.store..", "org.servicestandards.http..", "org.servicestandards.service..")
+                        "org.servicestandards.store..", "org.servicestandards.http..", "org.servicestandards.app..")
                 .check(main);
     }
 
     @Test
-    void the_service_knows_nothing_of_http_or_jdbc() {
-        noClasses().that().resideInAnyPackage("org.servicestandards.service..", "org.servicestandards.report..")
+    void the_concepts_know_nothing_of_http_or_jdbc() {
+        noClasses().that().resideInAnyPackage(CONCEPTS)
                 .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.jdbi..", "java.sql..")
+                .check(main);
+    }
+
+    @Test
+    void no_cycles_between_packages() {
+        slices().matching("org.servicestandards.(*)..").should().beFreeOfCycles().check(main);
+    }
+
+    @Test
+    void only_the_application_factory_imports_the_store() {
+        noClasses().that().resideOutsideOfPackages("org.servicestandards.app..", "org.servicestandards.store..")
+                .should().dependOnClassesThat().resideInAPackage("org.servicestandards.store..")
+                .check(main);
+    }
+
+    @Test
+    void http_reaches_neither_the_store_nor_the_rule_loader() {
+        noClasses().that().resideInAPackage("org.servicestandards.http..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.servicestandards.store..", "org.servicestandards.standards.load..")
+                .check(main);
+    }
+
+    @Test
+    void the_store_implements_and_decides_nothing_of_http_webhook_delivery_or_the_engine() {
+        noClasses().that().resideInAPackage("org.servicestandards.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.servicestandards.http..", "org.servicestandards.app..",
+                        "org.servicestandards.standards..")
                 .check(main);
     }
 }

@@ -1,10 +1,8 @@
 package org.servicestandards.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,19 +12,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.servicestandards.app.Application;
+import org.servicestandards.app.ApplicationConfig;
+import org.servicestandards.app.StoreConfig;
+import org.servicestandards.interaction.Batch;
 import org.servicestandards.interaction.Instants;
+import org.servicestandards.interaction.RecordsReader;
 import org.servicestandards.json.Json;
 import org.servicestandards.report.ComplianceReport;
 import org.servicestandards.report.ComplianceRow;
 import org.servicestandards.report.CsvExport;
 import org.servicestandards.report.Filters;
 import org.servicestandards.report.GroupBy;
-import org.servicestandards.service.RecordResult;
-import org.servicestandards.service.RuleSets;
-import org.servicestandards.service.StandardsService;
+import org.servicestandards.records.RecordResult;
+import org.servicestandards.rulesets.RuleSets;
+import org.servicestandards.records.StandardsService;
 import org.servicestandards.standards.RuleSetException;
-import org.servicestandards.store.Database;
-import org.servicestandards.store.JdbcInteractionStore;
 import org.servicestandards.verdict.Finding;
 import org.servicestandards.verdict.Outcome;
 import org.servicestandards.verdict.StandardOutcome;
@@ -76,27 +77,30 @@ final class CheckCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return 2;
         }
-        List<JsonNode> records = new ArrayList<>();
+        List<Batch.Entry> records = new ArrayList<>();
         for (Path file : files) {
             try {
-                records.addAll(read(file));
-            } catch (IOException e) {
-                err.println(file + ": " + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+                records.addAll(RecordsReader.sniff(Files.readAllBytes(file)).entries());
+            } catch (IOException | RecordsReader.UnreadableBody e) {
+                err.println(file + ": " + e.getMessage());
                 return 2;
             }
         }
         Clock clock = Clock.systemUTC();
         Instant judgedAt = asOf == null ? clock.instant() : asOf;
-        RuleSets ruleSets;
+        ApplicationConfig config = ApplicationConfig.defaults().withClock(clock).withStore(new StoreConfig.InMemory())
+                .withRules(rules).withWatch(ApplicationConfig.Watch.never());
+        Application application;
         try {
-            ruleSets = RuleSets.load(rules, clock);
+            application = Application.open(config);
         } catch (RuleSetException e) {
             e.problems().forEach(err::println);
             return 2;
         }
-        try (Database database = Database.inMemory()) {
-            StandardsService service = new StandardsService(ruleSets, new JdbcInteractionStore(database, clock));
-            List<RecordResult> results = service.ingest(records, judgedAt);
+        try (application) {
+            StandardsService service = application.service();
+            RuleSets ruleSets = application.ruleSets();
+            List<RecordResult> results = service.ingest(new Batch(records, false), judgedAt);
             ComplianceReport report = service.compliance(new Filters(null, null, null, null, null, null, null, null, null), groups);
             switch (format) {
                 case json -> json(results, report, ruleSets.current().version(), judgedAt);
@@ -105,21 +109,6 @@ final class CheckCommand implements Callable<Integer> {
             }
             return results.stream().anyMatch(RecordResult::isRejected) ? 1 : 0;
         }
-    }
-
-    private static List<JsonNode> read(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8).strip();
-        List<JsonNode> records = new ArrayList<>();
-        if (text.startsWith("[")) {
-            Json.mapper().readTree(text).forEach(records::add);
-            return records;
-        }
-        for (String line : text.split("\r?\n")) {
-            if (!line.isBlank()) {
-                records.add(Json.mapper().readTree(line));
-            }
-        }
-        return records;
     }
 
     private void json(List<RecordResult> results, ComplianceReport report, String version, Instant judgedAt) {

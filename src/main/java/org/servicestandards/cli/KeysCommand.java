@@ -7,10 +7,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.servicestandards.access.ApiKey;
 import org.servicestandards.access.Role;
-import org.servicestandards.service.AccessKeys;
-import org.servicestandards.store.Database;
-import org.servicestandards.store.JdbcApiKeyStore;
-import org.servicestandards.store.JdbcAuditLog;
+import org.servicestandards.access.AccessKeys;
+import org.servicestandards.app.Application;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,9 +51,8 @@ final class KeysCommand implements Runnable {
                 System.err.println(e.getMessage());
                 return 2;
             }
-            try (Database database = store.open()) {
-                AccessKeys.Created created = new AccessKeys(new JdbcApiKeyStore(database), new JdbcAuditLog(database, Clock.systemUTC()), Clock.systemUTC())
-                        .create(name, parsed, actor());
+            try (Application.Keys keys = Application.keys(store.config(), Clock.systemUTC())) {
+                AccessKeys.Created created = keys.keys().create(name, parsed, actor());
                 System.out.println(created.secret());
                 System.err.println("key " + created.key().id() + " for " + created.key().name() + " with roles "
                         + created.key().roles().stream().map(Role::key).sorted().toList() + "; shown this once");
@@ -74,9 +71,9 @@ final class KeysCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Database database = store.open()) {
+            try (Application.Keys keys = Application.keys(store.config(), Clock.systemUTC())) {
                 System.out.printf("%-14s %-10s %-24s %-26s %s%n", "id", "status", "roles", "created", "name");
-                for (ApiKey key : new JdbcApiKeyStore(database).list()) {
+                for (ApiKey key : keys.keys().list()) {
                     System.out.printf("%-14s %-10s %-24s %-26s %s%n", key.id(), key.isActive() ? "active" : "revoked",
                             String.join(",", key.roles().stream().map(Role::key).sorted().toList()), key.createdAt(), key.name());
                 }
@@ -95,8 +92,8 @@ final class KeysCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Database database = store.open()) {
-                if (!new AccessKeys(new JdbcApiKeyStore(database), new JdbcAuditLog(database, Clock.systemUTC()), Clock.systemUTC()).revoke(id, actor())) {
+            try (Application.Keys keys = Application.keys(store.config(), Clock.systemUTC())) {
+                if (!keys.keys().revoke(id, actor())) {
                     System.err.println("no active key with id " + id);
                     return 1;
                 }

@@ -1,7 +1,7 @@
 package org.servicestandards.cli;
 
 import java.nio.file.Path;
-import org.servicestandards.store.Database;
+import org.servicestandards.app.StoreConfig;
 import picocli.CommandLine.Option;
 
 /** Which store a command works on: the embedded one in a data directory, or PostgreSQL. */
@@ -19,10 +19,8 @@ final class StoreOptions {
             description = "PostgreSQL user (env STANDARDS_DATABASE_USER).")
     String databaseUser;
 
-    /** Opens the store, migrated; the PostgreSQL password comes from STANDARDS_DATABASE_PASSWORD. */
-    Database open() {
-        return databaseUrl != null && !databaseUrl.isBlank()
-                ? Database.postgres(databaseUrl, databaseUser, System.getenv("STANDARDS_DATABASE_PASSWORD"))
-                : Database.sqlite(data);
+    /** The store these options name; the PostgreSQL password comes from STANDARDS_DATABASE_PASSWORD. */
+    StoreConfig config() {
+        return StoreConfig.of(data, databaseUrl, databaseUser, System.getenv("STANDARDS_DATABASE_PASSWORD"));
     }
 }

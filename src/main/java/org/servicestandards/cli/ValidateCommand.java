@@ -2,10 +2,10 @@ package org.servicestandards.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.servicestandards.app.Application;
 import org.servicestandards.standards.RuleProblem;
 import org.servicestandards.standards.RuleSet;
 import org.servicestandards.standards.RuleSetException;
-import org.servicestandards.standards.RuleSetLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,7 +20,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            RuleSet set = new RuleSetLoader().load(rules);
+            RuleSet set = Application.validate(rules);
             System.out.println("ok: " + set.version() + ", " + set.standards().size() + " standards, "
                     + set.rulesByPackage().values().stream().mapToInt(java.util.List::size).sum() + " rules, "
                     + set.exampleExpectations() + " expectations in " + set.exampleCases() + " example cases hold");

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.servicestandards.access.ApiKey;
 import org.servicestandards.access.Role;
-import org.servicestandards.service.AccessKeys;
-import org.servicestandards.service.RateLimits;
+import org.servicestandards.access.AccessKeys;
+import org.servicestandards.access.RateLimits;
 
 /**
  * Who may call a route: a key with a role that grants the route's ({@link #ANY_KEY}: any valid

@@ -5,8 +5,8 @@ import io.javalin.http.HandlerType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.servicestandards.access.ApiKey;
-import org.servicestandards.store.AuditEntry;
-import org.servicestandards.store.AuditLog;
+import org.servicestandards.access.AuditEntry;
+import org.servicestandards.access.AuditLog;
 
 /** Writes what a caller did to the audit log, in the caller's name, and serves the log to admins. */
 final class Audit {

@@ -5,19 +5,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.servicestandards.interaction.Batch;
+import org.servicestandards.interaction.RecordsReader;
 import org.servicestandards.json.Json;
 
 /**
  * Reads request bodies. Records come as one JSON object, a JSON array, or NDJSON (one object a
- * line); a body that is not JSON at all is a 400, and in NDJSON a malformed line rejects only its
- * own record. Every body is UTF-8: a declared charset other than that is a 415, and a body the
+ * line), read by {@link RecordsReader}; a body that is not JSON at all is a 400, and in NDJSON a
+ * malformed line rejects only its own record. Every body is UTF-8: a declared charset other than that is a 415, and a body the
  * connection could not deliver (bad chunking, cut short, too slow) is a 4xx, never a 500.
  */
 final class Bodies {
@@ -25,17 +25,10 @@ final class Bodies {
     /** UTF-8 and its ASCII subset: the only charsets JSON may arrive in (RFC 8259 §8.1). */
     private static final List<String> CHARSETS = List.of("utf-8", "utf8", "us-ascii");
 
-    /**
-     * The records of a request, whether it was a single object (answered as one verdict), and
-     * why each unreadable NDJSON line (a null node, by position) could not be read.
-     */
-    record Records(List<JsonNode> nodes, boolean single, Map<Integer, String> unreadable) {
-    }
-
     private Bodies() {
     }
 
-    static Records read(Context ctx, int maxRecords) {
+    static Batch read(Context ctx, int maxRecords) {
         String type = mediaType(ctx);
         return records(type, () -> bytes(ctx), maxRecords);
     }
@@ -46,19 +39,26 @@ final class Bodies {
      *
      * @throws Problem (4xx) when the body is of another type, no JSON, empty or too many records
      */
-    static Records records(String mediaType, Supplier<byte[]> body, int maxRecords) {
-        Records records;
+    static Batch records(String mediaType, Supplier<byte[]> body, int maxRecords) {
+        RecordsReader.Format format;
         if (mediaType.equals("application/x-ndjson") || mediaType.equals("application/ndjson")) {
-            records = ndjson(body.get());
+            format = RecordsReader.Format.NDJSON;
         } else if (mediaType.isEmpty() || mediaType.equals("application/json") || mediaType.endsWith("+json")) {
-            records = json(body.get());
+            format = RecordsReader.Format.JSON;
         } else {
             throw new Problem(415, "unsupported-media-type", "Unsupported media type",
                     "post records as application/json (an object or an array) or application/x-ndjson, not " + mediaType, List.of());
         }
-        if (records.nodes().size() > maxRecords) {
+        Batch records;
+        try {
+            records = RecordsReader.read(body.get(), format);
+        } catch (RecordsReader.UnreadableBody e) {
+            throw e.malformed() != null ? malformed(e.malformed())
+                    : new Problem(400, "empty-body", "Empty body", "post an interaction record, an array of them, or NDJSON", List.of());
+        }
+        if (records.size() > maxRecords) {
             throw new Problem(413, "batch-too-large", "Batch too large",
-                    "the request holds " + records.nodes().size() + " records; at most " + maxRecords + " are accepted at once",
+                    "the request holds " + records.size() + " records; at most " + maxRecords + " are accepted at once",
                     List.of());
         }
         return records;
@@ -145,62 +145,6 @@ final class Bodies {
 
     private static String shorten(String value) {
         return value.length() <= 40 ? value : value.substring(0, 40) + "…";
-    }
-
-    private static Records json(byte[] body) {
-        JsonNode root = tree(body);
-        if (root == null) {
-            throw new Problem(400, "empty-body", "Empty body", "post an interaction record, an array of them, or NDJSON", List.of());
-        }
-        if (root.isArray()) {
-            List<JsonNode> nodes = new ArrayList<>(root.size());
-            root.forEach(nodes::add);
-            return new Records(nodes, false, Map.of());
-        }
-        return new Records(List.of(root), true, Map.of());
-    }
-
-    /**
-     * Splits on the bytes, not on decoded text, so Jackson checks each line's UTF-8 itself: a line
-     * with a broken byte sequence is refused instead of read with replacement characters.
-     */
-    private static Records ndjson(byte[] body) {
-        List<JsonNode> nodes = new ArrayList<>();
-        Map<Integer, String> unreadable = new HashMap<>();
-        int line = 0;
-        for (int start = 0; start < body.length; ) {
-            int end = start;
-            while (end < body.length && body[end] != '\n') {
-                end++;
-            }
-            line++;
-            int length = end - start;
-            if (length > 0 && body[end - 1] == '\r') {
-                length--;
-            }
-            if (!blank(body, start, length)) {
-                try {
-                    nodes.add(Json.mapper().readTree(body, start, length));
-                } catch (JsonProcessingException e) {
-                    unreadable.put(nodes.size(), "line " + line + " is not valid JSON: " + e.getOriginalMessage());
-                    nodes.add(null);
-                } catch (IOException e) {
-                    unreadable.put(nodes.size(), "line " + line + " could not be read");
-                    nodes.add(null);
-                }
-            }
-            start = end + 1;
-        }
-        return new Records(nodes, false, unreadable);
-    }
-
-    private static boolean blank(byte[] bytes, int start, int length) {
-        for (int i = start; i < start + length; i++) {
-            if (bytes[i] != ' ' && bytes[i] != '\t' && bytes[i] != '\r') {
-                return false;
-            }
-        }
-        return true;
     }
 
     static Problem malformed(JsonProcessingException e) {

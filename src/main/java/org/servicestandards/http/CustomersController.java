@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import org.servicestandards.interaction.CustomerUpdate;
 import org.servicestandards.interaction.RecordDecoder;
-import org.servicestandards.service.StandardsService;
+import org.servicestandards.records.StandardsService;
 
 /** The customer register: tiers held over time, names and account managers. */
 final class CustomersController {
@@ -24,8 +24,7 @@ final class CustomersController {
         if (!decoded.errors().isEmpty()) {
             throw InteractionsController.invalid(decoded.errors());
         }
-        ctx.json(service.putCustomer(id, decoded.update(), clock.instant())
-                .orElseThrow(() -> new Problem(503, "no-register", "No customer register", "this service keeps no register", List.of())));
+        ctx.json(service.putCustomer(id, decoded.update(), clock.instant()));
     }
 
     void get(Context ctx) {

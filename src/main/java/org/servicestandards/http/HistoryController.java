@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.servicestandards.report.CsvExport;
-import org.servicestandards.report.HistoryPage;
-import org.servicestandards.report.HistoryQuery;
-import org.servicestandards.service.HistoryStandards;
-import org.servicestandards.service.StandardsService;
+import org.servicestandards.history.HistoryPage;
+import org.servicestandards.history.HistoryQuery;
+import org.servicestandards.history.HistoryStandards;
+import org.servicestandards.records.StandardsService;
 import org.servicestandards.standards.StandardScope;
 import org.servicestandards.verdict.Outcome;
 
@@ -81,7 +81,6 @@ final class HistoryController {
     }
 
     private HistoryStandards history() {
-        return service.history().orElseThrow(() -> new Problem(404, "not-found", "Not found",
-                "this service does not judge history standards", List.of()));
+        return service.history();
     }
 }

@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 import org.servicestandards.json.Json;
 import org.servicestandards.metrics.ServiceMetrics;
-import org.servicestandards.service.AccessKeys;
-import org.servicestandards.service.RateLimits;
-import org.servicestandards.service.StandardsService;
-import org.servicestandards.store.AuditLog;
-import org.servicestandards.store.Webhooks;
+import org.servicestandards.access.AccessKeys;
+import org.servicestandards.access.RateLimits;
+import org.servicestandards.records.StandardsService;
+import org.servicestandards.access.AuditLog;
+import org.servicestandards.notify.Webhooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,13 +35,8 @@ public final class HttpApi {
     private HttpApi() {
     }
 
-    /** The API without webhooks; every route but /health, /openapi.json and /docs needs a key from {@code keys}. */
-    public static Javalin create(StandardsService service, HttpSettings settings, Clock clock, AccessKeys keys, AuditLog auditLog) {
-        return create(service, settings, clock, ServiceMetrics.of(service), null, keys, auditLog);
-    }
-
-    /** The API with the webhooks it registers (null: the webhook routes answer 503). */
-    public static Javalin create(StandardsService service, HttpSettings settings, Clock clock, ServiceMetrics metrics,
+    /** The API; every route but /health, /openapi.json and /docs needs a key from {@code keys}. */
+    static Javalin create(StandardsService service, HttpSettings settings, Clock clock, ServiceMetrics metrics,
                                  Webhooks webhookStore, AccessKeys keys, AuditLog auditLog) {
         Audit audit = new Audit(auditLog);
         InteractionsController interactions = new InteractionsController(service, settings, clock);

@@ -8,9 +8,10 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.servicestandards.interaction.Batch;
 import org.servicestandards.interaction.FieldError;
-import org.servicestandards.service.RecordResult;
-import org.servicestandards.service.StandardsService;
+import org.servicestandards.records.RecordResult;
+import org.servicestandards.records.StandardsService;
 
 /** Records in (check, ingest) and out (one record with its revisions and verdicts). */
 final class InteractionsController {
@@ -27,14 +28,14 @@ final class InteractionsController {
 
     void check(Context ctx) {
         Instant asOf = Params.instant(ctx, "asOf", clock.instant());
-        Bodies.Records records = Bodies.read(ctx, settings.maxBatchRecords());
-        respond(ctx, records, service.check(records.nodes(), asOf));
+        Batch records = Bodies.read(ctx, settings.maxBatchRecords());
+        respond(ctx, records.single(), service.check(records, asOf));
     }
 
     void ingest(Context ctx) {
         Instant asOf = Params.instant(ctx, "asOf", clock.instant());
-        Bodies.Records records = Bodies.read(ctx, settings.maxBatchRecords());
-        respond(ctx, records, service.ingest(records.nodes(), asOf));
+        Batch records = Bodies.read(ctx, settings.maxBatchRecords());
+        respond(ctx, records.single(), service.ingest(records, asOf));
     }
 
     void get(Context ctx) {
@@ -42,9 +43,8 @@ final class InteractionsController {
         ctx.json(service.find(id).orElseThrow(() -> Problem.notFound("no interaction with id '" + id + "' is stored")));
     }
 
-    private static void respond(Context ctx, Bodies.Records records, List<RecordResult> results) {
-        List<RecordResult> explained = explainUnreadable(records, results);
-        if (records.single()) {
+    private static void respond(Context ctx, boolean single, List<RecordResult> explained) {
+        if (single) {
             RecordResult result = explained.get(0);
             if (result.isRejected()) {
                 throw invalid(result.errors());
@@ -62,16 +62,6 @@ final class InteractionsController {
         body.put("counts", counts);
         body.put("results", explained);
         ctx.json(body);
-    }
-
-    private static List<RecordResult> explainUnreadable(Bodies.Records records, List<RecordResult> results) {
-        if (records.unreadable().isEmpty()) {
-            return results;
-        }
-        List<RecordResult> explained = new ArrayList<>(results);
-        records.unreadable().forEach((index, why) -> explained.set(index, new RecordResult(index, null,
-                RecordResult.Status.REJECTED, null, List.of(new FieldError("", why)))));
-        return explained;
     }
 
     static Problem invalid(List<FieldError> errors) {

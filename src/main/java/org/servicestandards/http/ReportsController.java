@@ -20,7 +20,7 @@ import org.servicestandards.report.Filters;
 import org.servicestandards.report.GroupBy;
 import org.servicestandards.report.Page;
 import org.servicestandards.report.Violation;
-import org.servicestandards.service.StandardsService;
+import org.servicestandards.records.StandardsService;
 import org.servicestandards.standards.RuleSetException;
 import org.servicestandards.verdict.Severity;
 

@@ -14,13 +14,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.servicestandards.interaction.FieldError;
 import org.servicestandards.json.Json;
 import org.servicestandards.notify.TargetRefused;
 import org.servicestandards.notify.WebhookTargets;
-import org.servicestandards.service.RuleSets;
-import org.servicestandards.store.Webhook;
-import org.servicestandards.store.WebhookRegistration;
-import org.servicestandards.store.Webhooks;
+import org.servicestandards.rulesets.RuleSets;
+import org.servicestandards.notify.Webhook;
+import org.servicestandards.notify.WebhookRegistration;
+import org.servicestandards.notify.Webhooks;
 import org.servicestandards.verdict.Severity;
 
 /**
@@ -48,15 +49,8 @@ final class WebhooksController {
         this.audit = audit;
     }
 
-    private Webhooks webhooks() {
-        if (webhooks == null) {
-            throw new Problem(503, "no-webhooks", "No webhooks", "this service sends no webhooks", List.of());
-        }
-        return webhooks;
-    }
-
     void register(Context ctx) {
-        Webhooks store = webhooks();
+        Webhooks store = webhooks;
         WebhookRegistration decoded = decode(Bodies.json(ctx));
         WebhookRegistration registration = new WebhookRegistration(decoded.url(), decoded.secret(), decoded.standards(),
                 decoded.severities(), decoded.events(), decoded.warnBefore(),
@@ -67,20 +61,20 @@ final class WebhooksController {
     }
 
     void list(Context ctx) {
-        ctx.json(Map.of("items", webhooks().list()));
+        ctx.json(Map.of("items", webhooks.list()));
     }
 
     void get(Context ctx) {
         String id = ctx.pathParam("id");
-        Webhook webhook = webhooks().find(id).orElseThrow(() -> Problem.notFound("no webhook with id '" + id + "'"));
+        Webhook webhook = webhooks.find(id).orElseThrow(() -> Problem.notFound("no webhook with id '" + id + "'"));
         ObjectNode shown = Json.mapper().valueToTree(webhook);
-        shown.set("deliveries", Json.mapper().valueToTree(webhooks().deliveries(id, DELIVERIES_SHOWN)));
+        shown.set("deliveries", Json.mapper().valueToTree(webhooks.deliveries(id, DELIVERIES_SHOWN)));
         ctx.json(shown);
     }
 
     void delete(Context ctx) {
         String id = ctx.pathParam("id");
-        if (!webhooks().deactivate(id)) {
+        if (!webhooks.deactivate(id)) {
             throw Problem.notFound("no webhook with id '" + id + "'");
         }
         audit.record(ctx, "webhook.delete", id, Map.of());
@@ -97,7 +91,7 @@ final class WebhooksController {
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                errors.add(error("/" + name.replace("~", "~0").replace("/", "~1"), "is not a field of a webhook"));
+                errors.add(error(FieldError.member("", name), "is not a field of a webhook"));
             }
         }
         String url = url(body.get("url"), errors);

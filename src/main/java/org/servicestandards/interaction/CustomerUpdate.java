@@ -27,7 +27,7 @@ public record CustomerUpdate(Tier tier, Instant since, String name, String accou
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                errors.add(new FieldError("/" + name.replace("~", "~0").replace("/", "~1"), "is not a field of this object"));
+                errors.add(new FieldError(FieldError.member("", name), "is not a field of this object"));
             }
         }
         Tier tier = null;

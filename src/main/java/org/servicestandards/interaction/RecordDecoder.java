@@ -218,7 +218,7 @@ public final class RecordDecoder {
             Map<String, Object> attributes = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
-                String ptr = "/attributes/" + escape(entry.getKey());
+                String ptr = FieldError.member("/attributes", entry.getKey());
                 JsonNode value = entry.getValue();
                 if (entry.getKey().isEmpty() || entry.getKey().length() > MAX_ID_LENGTH) {
                     errors.add(new FieldError(ptr, "attribute names must be 1-" + MAX_ID_LENGTH + " characters"));
@@ -399,7 +399,7 @@ public final class RecordDecoder {
             for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!known.contains(name)) {
-                    errors.add(new FieldError(base + "/" + escape(name), "is not a field of this object"));
+                    errors.add(new FieldError(FieldError.member(base, name), "is not a field of this object"));
                 }
             }
         }
@@ -410,11 +410,6 @@ public final class RecordDecoder {
 
         private static String shorten(String value) {
             return value.length() <= 40 ? value : value.substring(0, 40) + "…";
-        }
-
-        /** JSON pointer escaping (RFC 6901). */
-        private static String escape(String name) {
-            return name.replace("~", "~0").replace("/", "~1");
         }
     }
 }

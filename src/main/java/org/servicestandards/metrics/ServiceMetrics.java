@@ -17,10 +17,10 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.servicestandards.service.JobRuns;
-import org.servicestandards.service.HistoryStandards;
-import org.servicestandards.service.RuleSets;
-import org.servicestandards.service.StandardsService;
+import org.servicestandards.jobs.JobRuns;
+import org.servicestandards.history.HistoryStandards;
+import org.servicestandards.rulesets.RuleSets;
+import org.servicestandards.records.StandardsService;
 import org.servicestandards.verdict.StandardOutcome;
 
 /**
@@ -49,11 +49,6 @@ public final class ServiceMetrics {
         new ProcessorMetrics().bindTo(registry);
     }
 
-    /** The metrics of a service: its rule sets, the verdicts it stores, and its history standards when it judges them. */
-    public static ServiceMetrics of(StandardsService service) {
-        return new ServiceMetrics(service.ruleSets()).service(service);
-    }
-
     /** Counts the verdicts the service stores, by standard and outcome, and follows its history standards. */
     public ServiceMetrics service(StandardsService service) {
         // Found once per standard and outcome: every stored record passes here.
@@ -66,7 +61,7 @@ public final class ServiceMetrics {
                         .increment();
             }
         });
-        service.history().ifPresent(this::history);
+        history(service.history());
         return this;
     }
 

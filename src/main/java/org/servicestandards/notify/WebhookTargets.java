@@ -1,5 +1,6 @@
 package org.servicestandards.notify;
 
+
 import inet.ipaddr.AddressStringParameters.RangeParameters;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;

@@ -1,5 +1,7 @@
 package org.servicestandards.store;
 
+import org.servicestandards.access.ApiKeyStore;
+
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;

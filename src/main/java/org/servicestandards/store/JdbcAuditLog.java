@@ -1,5 +1,8 @@
 package org.servicestandards.store;
 
+import org.servicestandards.access.AuditEntry;
+import org.servicestandards.access.AuditLog;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Clock;

@@ -1,5 +1,8 @@
 package org.servicestandards.store;
 
+import org.servicestandards.customers.CustomerRegister;
+import org.servicestandards.customers.RegisteredCustomer;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

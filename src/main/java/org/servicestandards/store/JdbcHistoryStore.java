@@ -1,5 +1,9 @@
 package org.servicestandards.store;
 
+import org.servicestandards.notify.OutcomeEvent;
+
+import org.servicestandards.history.HistoryStore;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -160,7 +164,7 @@ public final class JdbcHistoryStore implements HistoryStore {
                         writer.put(outcome, rowPeriod, digest);
                         kept++;
                         if (outcome.outcome() == Outcome.FAIL && (previous == null || !Outcome.FAIL.name().equals(previous.outcome()))) {
-                            writer.events.add(failed(outcome));
+                            writer.events.add(OutcomeEvent.failed(outcome));
                         }
                     }
                     for (Map.Entry<String, Latest> gone : before.entrySet()) {
@@ -237,18 +241,6 @@ public final class JdbcHistoryStore implements HistoryStore {
         return latest;
     }
 
-    private static OutcomeEvent failed(HistoryOutcome outcome) {
-        return new OutcomeEvent(OutcomeEvent.FAILED, "failed|" + outcome.subject().kind() + "|" + outcome.subject().id() + "|"
-                + outcome.standard() + "|" + outcome.asOf().toEpochMilli(), outcome.standard(),
-                outcome.severity() == null ? null : outcome.severity().name(), outcome.subject().kind(), outcome.subject().id(),
-                outcome.customer(), agent(outcome), outcome.dueAt(), outcome.asOf(), outcome.ruleset(), outcome.findings());
-    }
-
-    /** Who answers for the outcome in reports: the account manager, else the agent of the subject interaction. */
-    private static String agent(HistoryOutcome outcome) {
-        return outcome.accountManager() != null ? outcome.accountManager() : outcome.subject().agent();
-    }
-
     /** Batches the writes of one save. */
     private final class Writer {
         private final long now;
@@ -293,7 +285,7 @@ public final class JdbcHistoryStore implements HistoryStore {
                     .bind("asOf", outcome.asOf().toEpochMilli()).bind("judgedAt", now).bind("ruleset", outcome.ruleset())
                     .bind("openedAt", placedAt.toEpochMilli()).bind("week", ReportPeriods.week(placedAt))
                     .bind("month", ReportPeriods.month(placedAt)).bind("customer", outcome.customer()).bind("tier", outcome.tier())
-                    .bind("agent", agent(outcome)).bind("team", outcome.subject().team()).bind("channel", outcome.subject().channel())
+                    .bind("agent", OutcomeEvent.answersFor(outcome)).bind("team", outcome.subject().team()).bind("channel", outcome.subject().channel())
                     .bind("latest", true).bind("digest", digest).bind("body", StoredJson.write(outcome)).add();
             // The row is replaced, and so are its findings, whatever was kept under its key before.
             dropFindings.add(outcome.standard(), outcome.subject().kind(), outcome.subject().id(), period);

@@ -1,5 +1,12 @@
 package org.servicestandards.store;
 
+import org.servicestandards.records.StoredRecord;
+
+import org.servicestandards.records.InteractionStore;
+import org.servicestandards.notify.OutcomeEvent;
+import org.servicestandards.records.Stored;
+import org.servicestandards.records.Submission;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -63,23 +70,6 @@ public final class JdbcInteractionStore implements InteractionStore {
                 .bind(0, id).bind(1, true).mapTo(String.class).list());
     }
 
-    private static Set<String> failing(Verdict verdict) {
-        Set<String> failing = new HashSet<>();
-        verdict.outcomes().stream().filter(o -> o.outcome() == Outcome.FAIL).forEach(o -> failing.add(o.standard()));
-        return failing;
-    }
-
-    /** Notifications of the outcomes of {@code verdict} that are FAIL now and were not in {@code before}. */
-    private static void becameFailing(Interaction record, Verdict verdict, int verdictNo, Set<String> before, List<OutcomeEvent> events) {
-        for (StandardOutcome outcome : verdict.outcomes()) {
-            if (outcome.outcome() == Outcome.FAIL && !before.contains(outcome.standard())) {
-                events.add(new OutcomeEvent(OutcomeEvent.FAILED, "failed|interaction|" + record.id() + "|" + outcome.standard() + "|"
-                        + verdict.revision() + "|" + verdictNo, outcome.standard(), outcome.severity().name(), "interaction", record.id(),
-                        record.customer().id(), record.agent().id(), null, verdict.asOf(), verdict.ruleset(), outcome.findings()));
-            }
-        }
-    }
-
     private record Head(int revision, String hash) {
     }
 
@@ -139,7 +129,7 @@ public final class JdbcInteractionStore implements InteractionStore {
             int revision = head == null ? 1 : head.revision() + 1;
             boolean fails = submission.verdict().outcomes().stream().anyMatch(o -> o.outcome() == Outcome.FAIL);
             Set<String> failedBefore = !fails || head == null ? Set.of()
-                    : storedNow.containsKey(id) ? failing(storedNow.get(id)) : failing(h, id);
+                    : storedNow.containsKey(id) ? OutcomeEvent.failing(storedNow.get(id)) : failing(h, id);
             if (head == null) {
                 int inserted = h.createUpdate("INSERT INTO interactions (id, latest_revision, content_hash, updated_at, customer_id)"
                                 + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
@@ -167,7 +157,7 @@ public final class JdbcInteractionStore implements InteractionStore {
             revisions.add(id, revision, submission.contentHash(), now, submission.canonicalJson());
             writer.add(record, revision, 1, verdict);
             if (fails) {
-                becameFailing(record, verdict, 1, failedBefore, events);
+                events.addAll(OutcomeEvent.becameFailing(record, verdict, 1, failedBefore));
             }
         }
         if (revisions.size() > 0) {
@@ -282,8 +272,8 @@ public final class JdbcInteractionStore implements InteractionStore {
                     int next = h.createQuery("SELECT COALESCE(MAX(verdict_no), 0) + 1 FROM verdicts WHERE interaction_id = ? AND revision = ?")
                             .bind(0, id).bind(1, r.revision()).mapTo(Integer.class).one();
                     Verdict verdict = r.verdict().withRevision(r.revision());
-                    if (!failing(verdict).isEmpty()) {
-                        becameFailing(r.record(), verdict, next, failing(h, id), events);
+                    if (!OutcomeEvent.failing(verdict).isEmpty()) {
+                        events.addAll(OutcomeEvent.becameFailing(r.record(), verdict, next, failing(h, id)));
                     }
                     h.createUpdate("UPDATE outcomes SET is_current = ? WHERE interaction_id = ? AND revision = ? AND is_current = ?")
                             .bind(0, false).bind(1, id).bind(2, r.revision()).bind(3, true).execute();

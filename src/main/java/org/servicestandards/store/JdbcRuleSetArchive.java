@@ -1,5 +1,8 @@
 package org.servicestandards.store;
 
+import org.servicestandards.rulesets.RuleSetArchive;
+import org.servicestandards.rulesets.RuleSetVersion;
+
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;

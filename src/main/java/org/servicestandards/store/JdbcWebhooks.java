@@ -1,5 +1,14 @@
 package org.servicestandards.store;
 
+import org.servicestandards.notify.EventPayload;
+import org.servicestandards.notify.OutcomeEvent;
+
+import org.servicestandards.notify.DueDelivery;
+import org.servicestandards.notify.Webhook;
+import org.servicestandards.notify.WebhookDelivery;
+import org.servicestandards.notify.WebhookRegistration;
+import org.servicestandards.notify.Webhooks;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,15 +46,6 @@ public final class JdbcWebhooks implements Webhooks, Outbox {
     private static final int MAX_ERROR_LENGTH = 1000;
     /** The most at-risk warnings one scan enqueues for one webhook; the next scan takes the rest. */
     private static final int SCAN_LIMIT = 1000;
-
-    /** The body posted to receivers; nulls are left out. */
-    private record Body(String id, String type, Instant occurredAt, String standard, String severity, Subject subject,
-                        String customerId, String agentId, Instant dueAt, Instant asOf, String ruleset,
-                        List<Finding> findings) {
-    }
-
-    private record Subject(String kind, String id) {
-    }
 
     private final Jdbi jdbi;
     private final ReentrantLock writes;
@@ -210,7 +210,7 @@ public final class JdbcWebhooks implements Webhooks, Outbox {
                 }
                 if (payload == null) {
                     eventId = UUID.randomUUID().toString();
-                    payload = payload(eventId, event, now);
+                    payload = EventPayload.json(eventId, event, now);
                 }
                 insert(handle, webhook.id(), seq++, eventId, event, payload, now);
             }
@@ -235,7 +235,7 @@ public final class JdbcWebhooks implements Webhooks, Outbox {
                 int inserted = 0;
                 for (OutcomeEvent event : due) {
                     String eventId = UUID.randomUUID().toString();
-                    inserted += insert(h, webhook.id(), seq++, eventId, event, payload(eventId, event, now), now);
+                    inserted += insert(h, webhook.id(), seq++, eventId, event, EventPayload.json(eventId, event, now), now);
                 }
                 return inserted;
             });
@@ -267,7 +267,7 @@ public final class JdbcWebhooks implements Webhooks, Outbox {
 
     /**
      * The conditions of a warning's window over the given columns: falling due in [now, until],
-     * of the webhook's standards, not yet warned of (its key, as {@link #atRiskKey}, not enqueued).
+     * of the webhook's standards, not yet warned of (its key, as {@link OutcomeEvent#atRiskKey}, not enqueued).
      */
     private static String window(Webhook webhook, String kind, String subject, String standard, String dueAt) {
         return " AND " + dueAt + " IS NOT NULL AND " + dueAt + " >= :now AND " + dueAt + " <= :until"
@@ -291,14 +291,9 @@ public final class JdbcWebhooks implements Webhooks, Outbox {
         String standard = rs.getString(first);
         String severity = rs.getString(first + 1);
         long due = rs.getLong(first + 2);
-        return new OutcomeEvent(OutcomeEvent.AT_RISK, atRiskKey(kind, subject, standard, due), standard,
-                severity != null ? severity : declaredSeverities.get(standard), kind, subject, rs.getString(first + 3),
-                rs.getString(first + 4), Instant.ofEpochMilli(due), instant(rs, first + 6), rs.getString(first + 5), List.of());
-    }
-
-    /** Names one deadline of one subject's standard, so each deadline is warned of once. */
-    public static String atRiskKey(String subjectKind, String subjectId, String standard, long dueAtMillis) {
-        return "at-risk|" + subjectKind + "|" + subjectId + "|" + standard + "|" + dueAtMillis;
+        return OutcomeEvent.atRisk(kind, subject, standard, severity != null ? severity : declaredSeverities.get(standard),
+                Instant.ofEpochMilli(due), rs.getString(first + 3), rs.getString(first + 4), rs.getString(first + 5),
+                instant(rs, first + 6));
     }
 
     private static long nextSeq(Handle h) {
@@ -314,13 +309,6 @@ public final class JdbcWebhooks implements Webhooks, Outbox {
                 .bind(0, UUID.randomUUID().toString()).bind(1, webhookId).bind(2, seq).bind(3, eventId)
                 .bind(4, event.type()).bind(5, event.key()).bind(6, payload).bind(7, WebhookDelivery.PENDING)
                 .bind(8, now.toEpochMilli()).bind(9, now.toEpochMilli()).execute();
-    }
-
-    private String payload(String eventId, OutcomeEvent event, Instant occurredAt) {
-        Subject subject = event.subjectKind() == null && event.subjectId() == null ? null
-                : new Subject(event.subjectKind(), event.subjectId());
-        return text(new Body(eventId, event.type(), occurredAt, event.standard(), event.severity(), subject,
-                event.customerId(), event.agentId(), event.dueAt(), event.asOf(), event.ruleset(), event.findings()));
     }
 
     private String text(Object value) {

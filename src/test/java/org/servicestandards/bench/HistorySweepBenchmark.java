@@ -1,5 +1,9 @@
 package org.servicestandards.bench;
 
+import org.servicestandards.testing.Services;
+
+import org.servicestandards.interaction.Batch;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -29,12 +33,12 @@ import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import org.servicestandards.interaction.CustomerUpdate;
-import org.servicestandards.service.HistoryStandards;
-import org.servicestandards.service.RecordResult;
-import org.servicestandards.service.RuleSets;
-import org.servicestandards.service.StandardsService;
+import org.servicestandards.history.HistoryStandards;
+import org.servicestandards.records.RecordResult;
+import org.servicestandards.rulesets.RuleSets;
+import org.servicestandards.records.StandardsService;
 import org.servicestandards.store.Database;
-import org.servicestandards.store.HistoryStore;
+import org.servicestandards.history.HistoryStore;
 import org.servicestandards.store.JdbcCustomerRegister;
 import org.servicestandards.store.JdbcHistoryStore;
 import org.servicestandards.store.JdbcInteractionStore;
@@ -172,8 +176,7 @@ public final class HistorySweepBenchmark {
         long started = System.nanoTime();
         Map<String, Long> counts = new TreeMap<>();
         try (Database database = Database.sqlite(directory)) {
-            StandardsService service = new StandardsService(ruleSets, new JdbcInteractionStore(database, clock),
-                    new JdbcCustomerRegister(database, clock));
+            StandardsService service = Services.on(database, clock, ruleSets, new JdbcInteractionStore(database, clock));
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             Semaphore inFlight = new Semaphore(threads * 2);
             List<Future<?>> chunks = new ArrayList<>();
@@ -241,7 +244,7 @@ public final class HistorySweepBenchmark {
         if (batch.isEmpty()) {
             return;
         }
-        for (RecordResult result : service.ingest(batch, HistoryDataSet.AS_OF)) {
+        for (RecordResult result : service.ingest(Batch.of(batch), HistoryDataSet.AS_OF)) {
             if (result.status() != RecordResult.Status.CREATED) {
                 throw new IllegalStateException("record " + result.id() + " was " + result.status() + ": " + result.errors());
             }

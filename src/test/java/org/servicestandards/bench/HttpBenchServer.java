@@ -4,19 +4,12 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import org.servicestandards.http.HttpApi;
-import org.servicestandards.http.HttpSettings;
-import org.servicestandards.service.AccessKeys;
-import org.servicestandards.service.RateLimits;
-import org.servicestandards.service.RuleSets;
-import org.servicestandards.service.StandardsService;
-import org.servicestandards.store.Database;
-import org.servicestandards.store.JdbcApiKeyStore;
-import org.servicestandards.store.JdbcAuditLog;
-import org.servicestandards.store.JdbcInteractionStore;
+import org.servicestandards.access.RateLimits;
+import org.servicestandards.app.Application;
+import org.servicestandards.app.ApplicationConfig;
+import org.servicestandards.app.StoreConfig;
 
 /**
  * Two servers in one JVM for {@code bench/http.sh}, bound to 127.0.0.1 only: the real app (as
@@ -36,16 +29,16 @@ public final class HttpBenchServer {
         int noopPort = args.length > 1 ? Integer.parseInt(args[1]) : 7071;
         Path rules = Path.of(args.length > 2 ? args[2] : "rules");
 
-        Clock clock = Clock.systemUTC();
         Path data = Files.createTempDirectory("standards-http-bench");
-        Database database = Database.sqlite(data);
-        StandardsService service = new StandardsService(RuleSets.load(rules, clock), new JdbcInteractionStore(database, clock));
-        // Requests carry the key bench/http.sh exports, as any client's would.
-        JdbcAuditLog audit = new JdbcAuditLog(database, clock);
-        AccessKeys keys = new AccessKeys(new JdbcApiKeyStore(database), audit, clock);
-        keys.bootstrap(System.getenv().getOrDefault("BENCH_KEY", "bench-admin-key-0123456789abcdef"));
-        // The load generator is one key: no rate limit that it could reach.
-        Javalin app = HttpApi.create(service, new HttpSettings(16L * 1024 * 1024, 10_000, RateLimits.MAX_PER_MINUTE), clock, keys, audit);
+        // As serve builds it; requests carry the key bench/http.sh exports, as any client's would,
+        // and the load generator is one key: no rate limit that it could reach.
+        Application application = Application.open(ApplicationConfig.defaults()
+                .withStore(new StoreConfig.Embedded(data))
+                .withRules(rules)
+                .withWatch(ApplicationConfig.Watch.never())
+                .withListen(new ApplicationConfig.Listen("127.0.0.1", appPort))
+                .withLimits(new ApplicationConfig.Limits(16L * 1024 * 1024, 10_000, RateLimits.MAX_PER_MINUTE))
+                .withAdminKey(System.getenv().getOrDefault("BENCH_KEY", "bench-admin-key-0123456789abcdef")));
 
         Javalin noop = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -55,14 +48,13 @@ public final class HttpBenchServer {
 
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             noop.stop();
-            app.stop();
-            database.close();
+            application.close();
             delete(data);
         }, "bench-shutdown"));
 
-        app.start("127.0.0.1", appPort);
+        application.serve();
         noop.start("127.0.0.1", noopPort);
-        System.err.println("bench: app on 127.0.0.1:" + app.port() + ", no-op on 127.0.0.1:" + noop.port()
+        System.err.println("bench: app on 127.0.0.1:" + application.http().port() + ", no-op on 127.0.0.1:" + noop.port()
                 + ", rules " + rules.toAbsolutePath() + ", store " + data);
     }
 

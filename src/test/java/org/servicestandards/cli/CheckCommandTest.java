@@ -75,6 +75,15 @@ class CheckCommandTest {
     }
 
     @Test
+    void an_unreadable_ndjson_line_rejects_only_its_record_as_the_service_would(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("records.ndjson");
+        Files.writeString(file, "{\"id\": \"x\", \"channel\": \"FAX\"}\n{\"id\": \n");
+        Run run = run(file.toString(), "--as-of", "2026-11-20T15:00:00Z");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("#1 x", "#2 (no id)", "line 2 is not valid JSON");
+    }
+
+    @Test
     void unreadable_files_and_rules_exit_with_2(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("broken.json");
         Files.writeString(file, "[{\"id\": ");

@@ -10,7 +10,7 @@ import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.servicestandards.access.Role;
-import org.servicestandards.service.AccessKeys;
+import org.servicestandards.access.AccessKeys;
 import org.servicestandards.store.Database;
 import org.servicestandards.store.JdbcApiKeyStore;
 import org.servicestandards.store.JdbcAuditLog;

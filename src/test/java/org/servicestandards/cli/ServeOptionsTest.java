@@ -3,10 +3,8 @@ package org.servicestandards.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.servicestandards.config.ServiceConfig;
 import picocli.CommandLine;
 
 /** What {@code serve}'s options become in the configuration, read without starting anything. */
@@ -15,8 +13,7 @@ class ServeOptionsTest {
     private static List<String> webhookAllow(String... args) {
         ServeCommand serve = new ServeCommand();
         new CommandLine(serve).parseArgs(args);
-        return new ServiceConfig(0, null, null, null, null, null, 0, 0, false, Duration.ofSeconds(1), serve.webhookAllow)
-                .webhookAllow();
+        return serve.config().webhooks().allow();
     }
 
     @Test

@@ -74,7 +74,7 @@ class HttpRequestsProperties {
     @BeforeContainer
     static void start() throws IOException, InterruptedException {
         data = Files.createTempDirectory("http-requests-properties");
-        app = new TestApp(data, HttpSettings.defaults(), Path.of("rules"), true);
+        app = new TestApp(data, HttpSettings.defaults(), Path.of("rules"));
         app.app.start(0);
         origin = "http://127.0.0.1:" + app.app.port();
         // Stored records, so reads and reports have something to find.

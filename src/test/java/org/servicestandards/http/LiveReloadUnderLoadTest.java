@@ -29,9 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.servicestandards.json.Json;
-import org.servicestandards.service.RuleSets;
-import org.servicestandards.service.RuleSets.Trigger;
-import org.servicestandards.service.RulesWatcher;
+import org.servicestandards.rulesets.RuleSets;
+import org.servicestandards.rulesets.RuleSets.Trigger;
+import org.servicestandards.rulesets.RulesWatcher;
 import org.servicestandards.testing.RuleEdits;
 import org.servicestandards.testing.ShippedRulesCopy;
 

@@ -108,7 +108,7 @@ class OpenApiConformanceTest {
 
     @Test
     void every_operation_answers_as_described(@TempDir Path data) {
-        try (TestApp app = new TestApp(data, new HttpSettings(1024 * 1024, 3), Path.of("rules"), true)) {
+        try (TestApp app = new TestApp(data, new HttpSettings(1024 * 1024, 3), Path.of("rules"))) {
             String auditor = app.key(Role.AUDITOR);
             String ingest = app.key(Role.INGEST);
             Exchanges calls = new Exchanges(app.adminKey);

@@ -39,12 +39,12 @@ class RateLimitApiTest {
 
     @Test
     void a_limit_out_of_range_is_refused_before_it_could_fail_a_request() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new org.servicestandards.service.RateLimits(0))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new org.servicestandards.access.RateLimits(0))
                 .hasMessageContaining("from 1 to");
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> new org.servicestandards.service.RateLimits(org.servicestandards.service.RateLimits.MAX_PER_MINUTE + 1))
+                () -> new org.servicestandards.access.RateLimits(org.servicestandards.access.RateLimits.MAX_PER_MINUTE + 1))
                 .hasMessageContaining("from 1 to");
-        assertThat(new org.servicestandards.service.RateLimits(org.servicestandards.service.RateLimits.MAX_PER_MINUTE).take("k")
+        assertThat(new org.servicestandards.access.RateLimits(org.servicestandards.access.RateLimits.MAX_PER_MINUTE).take("k")
                 .allowed()).isTrue();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import org.servicestandards.interaction.Batch;
 import org.servicestandards.interaction.ContentHash;
 import org.servicestandards.interaction.CustomerUpdate;
 import org.servicestandards.interaction.Instants;
@@ -55,19 +56,19 @@ class RequestBodyFuzzTest {
     }
 
     private static void readAndDecode(String mediaType, byte[] body) {
-        Bodies.Records records;
+        Batch records;
         try {
             records = Bodies.records(mediaType, () -> body, MAX_RECORDS);
         } catch (Problem refused) {
             assertRefusal(refused);
             return;
         }
-        for (int i = 0; i < records.nodes().size(); i++) {
-            JsonNode node = records.nodes().get(i);
-            assertThat(node == null).as("only unreadable lines are null").isEqualTo(records.unreadable().containsKey(i));
-            if (node == null) {
+        for (Batch.Entry entry : records.entries()) {
+            if (entry instanceof Batch.Unreadable unreadable) {
+                assertThat(unreadable.reason()).startsWith("line ");
                 continue;
             }
+            JsonNode node = ((Batch.Readable) entry).node();
             RecordDecoder.Decoded decoded = DECODER.decode(node);
             assertThat(decoded.isValid()).isEqualTo(decoded.interaction() != null);
             if (decoded.isValid()) {

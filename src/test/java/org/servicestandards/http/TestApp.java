@@ -1,45 +1,40 @@
 package org.servicestandards.http;
 
 import io.javalin.Javalin;
+import io.javalin.testtools.TestConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
-import io.javalin.testtools.TestConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.servicestandards.access.AccessKeys;
 import org.servicestandards.access.Role;
-import org.servicestandards.metrics.ServiceMetrics;
-import org.servicestandards.notify.WebhookTargets;
-import org.servicestandards.service.AccessKeys;
-import org.servicestandards.service.HistoryStandards;
-import org.servicestandards.service.RuleSets;
-import org.servicestandards.service.StandardsService;
-import org.servicestandards.store.Database;
+import org.servicestandards.app.Application;
+import org.servicestandards.app.ApplicationConfig;
+import org.servicestandards.notify.WebhookDispatcher;
+import org.servicestandards.records.StandardsService;
 import org.servicestandards.testing.TestDatabases;
 import org.servicestandards.testing.WebhookTargetCases;
-import org.servicestandards.store.JdbcApiKeyStore;
-import org.servicestandards.store.JdbcAuditLog;
-import org.servicestandards.store.JdbcCustomerRegister;
-import org.servicestandards.store.JdbcHistoryStore;
-import org.servicestandards.store.JdbcInteractionStore;
-import org.servicestandards.store.JdbcRuleSetArchive;
-import org.servicestandards.store.JdbcWebhooks;
 
-/** The real app (shipped rules, SQLite in a temp directory) with a fixed clock, for tests on port 0. */
+/**
+ * The application as {@code serve} builds it (shipped rules, SQLite in a temp directory or a
+ * fresh PostgreSQL database) with a fixed clock and no background job, for tests that drive its
+ * HTTP API on port 0.
+ */
 final class TestApp implements AutoCloseable {
 
     static final Instant NOW = Instant.parse("2026-11-20T15:00:00Z");
 
-    final Database database;
+    final Application application;
     final StandardsService service;
-    final HistoryStandards history;
     final AccessKeys keys;
-    final JdbcAuditLog audit;
     /** A key with every role, which {@link #asAdmin()} sends with every request. */
     final String adminKey;
     final Javalin app;
@@ -49,29 +44,39 @@ final class TestApp implements AutoCloseable {
     }
 
     TestApp(Path dataDirectory, HttpSettings settings, Path rules) {
-        this(dataDirectory, settings, rules, false);
-    }
-
-    /** With {@code webhooks}, the webhook routes keep webhooks in the store instead of answering 503. */
-    TestApp(Path dataDirectory, HttpSettings settings, Path rules, boolean webhooks) {
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        database = TestDatabases.open(dataDirectory);
-        RuleSets ruleSets = RuleSets.load(rules, clock, new JdbcRuleSetArchive(database));
-        history = new HistoryStandards(ruleSets, new JdbcHistoryStore(database, clock), clock, 2);
-        service = new StandardsService(ruleSets, new JdbcInteractionStore(database, clock), new JdbcCustomerRegister(database, clock),
-                history);
-        audit = new JdbcAuditLog(database, clock);
-        keys = new AccessKeys(new JdbcApiKeyStore(database), audit, clock);
-        adminKey = keys.create("test admin", Set.of(Role.ADMIN), "test").secret();
-        // Webhook names resolve as the cases say: tests cannot reach DNS.
-        app = webhooks
-                ? HttpApi.create(service, settings.withWebhookTargets(WebhookTargets.allowing(List.of(), WebhookTargetCases.resolver())),
-                        clock, ServiceMetrics.of(service), new JdbcWebhooks(database, clock), keys, audit)
-                : HttpApi.create(service, settings, clock, keys, audit);
+        this(config(dataDirectory, settings, rules, List.of()));
     }
 
     TestApp(Path dataDirectory) {
         this(dataDirectory, HttpSettings.defaults());
+    }
+
+    TestApp(ApplicationConfig config) {
+        application = Application.open(config);
+        service = application.service();
+        keys = application.keys();
+        adminKey = keys.create("test admin", Set.of(Role.ADMIN), "test").secret();
+        app = application.http().javalin();
+    }
+
+    /**
+     * What a test's application is built from: the store of {@link TestDatabases}, the clock
+     * stopped at {@link #NOW}, the rules not watched, and webhook names resolved as
+     * {@link WebhookTargetCases} says (tests cannot reach DNS), receivers in {@code webhookAllow}
+     * allowed.
+     */
+    static ApplicationConfig config(Path dataDirectory, HttpSettings settings, Path rules, List<String> webhookAllow) {
+        return ApplicationConfig.defaults()
+                .withClock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .withStore(TestDatabases.config(dataDirectory))
+                .withRules(rules)
+                .withWatch(ApplicationConfig.Watch.never())
+                .withListen(new ApplicationConfig.Listen("127.0.0.1", 0))
+                .withLimits(new ApplicationConfig.Limits(settings.maxBodyBytes(), settings.maxBatchRecords(),
+                        settings.requestsPerMinute()))
+                .withSweep(new ApplicationConfig.Sweep(LocalTime.of(2, 0), ZoneOffset.UTC, 2))
+                .withWebhooks(new ApplicationConfig.Webhooks(webhookAllow, WebhookTargetCases.resolver(),
+                        WebhookDispatcher.Settings.defaults()));
     }
 
     /** Requests carry the admin key. */
@@ -99,7 +104,6 @@ final class TestApp implements AutoCloseable {
 
     @Override
     public void close() {
-        history.close();
-        database.close();
+        application.close();
     }
 }

@@ -10,8 +10,6 @@ import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import org.assertj.core.api.SoftAssertions;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,18 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.provider.Arguments;
 import org.servicestandards.json.Json;
-import org.servicestandards.metrics.ServiceMetrics;
-import org.servicestandards.notify.WebhookTargets;
-import org.servicestandards.service.AccessKeys;
-import org.servicestandards.service.RuleSets;
-import org.servicestandards.service.StandardsService;
-import org.servicestandards.store.Database;
-import org.servicestandards.store.JdbcApiKeyStore;
-import org.servicestandards.store.JdbcAuditLog;
-import org.servicestandards.store.JdbcInteractionStore;
-import org.servicestandards.store.JdbcWebhooks;
-import org.servicestandards.testing.TestDatabases;
+import org.servicestandards.app.StoreConfig;
 import org.servicestandards.testing.WebhookTargetCases;
+import org.servicestandards.testing.TestDatabases;
 
 /**
  * Webhooks are registered, listed, inspected and deleted over the API; the secret goes in and
@@ -45,32 +34,28 @@ class WebhooksApiTest {
 
     @TempDir
     Path data;
-    private Database database;
+    private StoreConfig store;
+    private final List<TestApp> opened = new ArrayList<>();
     private Javalin app;
     private io.javalin.testtools.TestConfig officer;
 
     @BeforeEach
     void open() {
-        database = TestDatabases.open(data);
+        store = TestDatabases.config(data);
         app = app(List.of());
     }
 
     /** The API on the test's store, webhooks allowed to public addresses and to {@code allowed}. */
     private Javalin app(List<String> allowed) {
-        Clock clock = Clock.fixed(TestApp.NOW, ZoneOffset.UTC);
-        StandardsService service = new StandardsService(RuleSets.load(Path.of("rules"), clock),
-                new JdbcInteractionStore(database, clock));
-        JdbcAuditLog audit = new JdbcAuditLog(database, clock);
-        AccessKeys keys = new AccessKeys(new JdbcApiKeyStore(database), audit, clock);
-        officer = TestApp.as(keys.create("test officer", java.util.Set.of(org.servicestandards.access.Role.OFFICER), "test").secret());
-        WebhookTargets targets = WebhookTargets.allowing(allowed, WebhookTargetCases.resolver());
-        return HttpApi.create(service, HttpSettings.defaults().withWebhookTargets(targets), clock,
-                new ServiceMetrics(service.ruleSets()), new JdbcWebhooks(database, clock), keys, audit);
+        TestApp opening = new TestApp(TestApp.config(data, HttpSettings.defaults(), Path.of("rules"), allowed).withStore(store));
+        opened.add(opening);
+        officer = TestApp.as(opening.key(org.servicestandards.access.Role.OFFICER));
+        return opening.app;
     }
 
     @AfterEach
     void close() {
-        database.close();
+        opened.forEach(TestApp::close);
     }
 
     private static List<String> pointers(JsonNode problem) {
@@ -192,12 +177,5 @@ class WebhooksApiTest {
             assertThat(client.delete("/api/v1/webhooks/nobody").code()).isEqualTo(404);
             assertThat(client.get("/api/v1/webhooks/nobody").code()).isEqualTo(404);
         });
-    }
-
-    @Test
-    void a_service_without_webhooks_says_so() {
-        try (TestApp plain = new TestApp(data.resolve("plain"))) {
-            JavalinTest.test(plain.app, plain.asAdmin(), (server, client) -> assertThat(client.get("/api/v1/webhooks").code()).isEqualTo(503));
-        }
     }
 }

@@ -1,5 +1,9 @@
 package org.servicestandards.metrics;
 
+import org.servicestandards.testing.Services;
+
+import org.servicestandards.interaction.Batch;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,11 +16,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.servicestandards.json.Json;
-import org.servicestandards.service.RuleSets;
-import org.servicestandards.service.StandardsService;
-import org.servicestandards.store.CustomerRegister;
+import org.servicestandards.rulesets.RuleSets;
+import org.servicestandards.records.StandardsService;
+import org.servicestandards.customers.CustomerRegister;
 import org.servicestandards.store.Database;
-import org.servicestandards.store.InteractionStore;
+import org.servicestandards.records.InteractionStore;
 import org.servicestandards.store.JdbcCustomerRegister;
 import org.servicestandards.store.JdbcInteractionStore;
 import org.servicestandards.testing.TestDatabases;
@@ -32,15 +36,15 @@ class ServiceMetricsTest {
         try (Database database = TestDatabases.open(data)) {
             RuleSets rules = RuleSets.load(Path.of("rules"), clock);
             ServiceMetrics metrics = new ServiceMetrics(rules);
-            StandardsService service = new StandardsService(rules,
+            StandardsService service = Services.on(database, clock, rules,
                     metrics.timed(InteractionStore.class, new JdbcInteractionStore(database, clock)),
                     metrics.timed(CustomerRegister.class, new JdbcCustomerRegister(database, clock)));
             metrics.service(service);
             JsonNode late = Json.mapper().readTree("{\"id\": \"cc-1\", \"customer\": {\"id\": \"c-1\"}, \"agent\": {\"id\": \"a-1\"},"
                     + " \"channel\": \"PHONE\", \"type\": \"INQUIRY\", \"openedAt\": \"2026-11-20T14:00:00Z\","
                     + " \"firstResponseAt\": \"2026-11-20T14:10:00Z\"}");
-            service.ingest(List.of(late), NOW);
-            service.ingest(List.of(late), NOW);
+            service.ingest(Batch.of(List.of(late)), NOW);
+            service.ingest(Batch.of(List.of(late)), NOW);
 
             String scrape = metrics.scrape();
             // The same record twice is stored once: counted once.
@@ -66,8 +70,8 @@ class ServiceMetricsTest {
             // A store that refuses what the keeper asks of it, as a broken database would.
             InteractionStore refusing = org.servicestandards.testing.Refusing.store(InteractionStore.class, real, "pendingFallenDue",
                     (method, args) -> true);
-            StandardsService service = new StandardsService(rules, refusing, new JdbcCustomerRegister(database, clock));
-            try (org.servicestandards.service.DeadlineKeeper keeper = org.servicestandards.service.DeadlineKeeper.start(service, clock,
+            StandardsService service = Services.on(database, clock, rules, refusing);
+            try (org.servicestandards.records.DeadlineKeeper keeper = org.servicestandards.records.DeadlineKeeper.start(service, clock,
                     java.time.Duration.ofMillis(20))) {
                 metrics.job("deadline-keeper", keeper.runs());
                 org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))

@@ -1,5 +1,6 @@
 package org.servicestandards.notify;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,12 @@
 package org.servicestandards.store;
 
+import org.servicestandards.notify.WebhookDelivery;
+import org.servicestandards.notify.DueDelivery;
+
+import org.servicestandards.notify.OutcomeEvent;
+import org.servicestandards.notify.Webhook;
+import org.servicestandards.notify.WebhookRegistration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

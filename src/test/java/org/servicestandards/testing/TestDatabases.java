@@ -6,6 +6,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import org.servicestandards.app.Application;
+import org.servicestandards.app.StoreConfig;
 import org.servicestandards.store.Database;
 
 /**
@@ -22,9 +24,10 @@ public final class TestDatabases {
     private TestDatabases() {
     }
 
-    public static Database open(Path directory) {
+    /** The store a test's application runs on: SQLite in {@code directory}, or a fresh PostgreSQL database. */
+    public static StoreConfig config(Path directory) {
         if (POSTGRES == null || POSTGRES.isBlank()) {
-            return Database.sqlite(directory);
+            return new StoreConfig.Embedded(directory);
         }
         String name = "t_" + UUID.randomUUID().toString().replace("-", "");
         try (Connection admin = DriverManager.getConnection(POSTGRES); Statement statement = admin.createStatement()) {
@@ -32,7 +35,11 @@ public final class TestDatabases {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a test database on " + POSTGRES, e);
         }
-        String url = POSTGRES.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
-        return Database.postgres(url, null, null);
+        return new StoreConfig.Postgres(POSTGRES.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"), null, null);
+    }
+
+    /** The store of {@link #config}, opened, for tests of one part on its own. */
+    public static Database open(Path directory) {
+        return Application.openStore(config(directory));
     }
 }

@@ -1,0 +1,239 @@
+package org.servicestandards.app;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.servicestandards.access.AccessKeys;
+import org.servicestandards.access.AuditLog;
+import org.servicestandards.customers.CustomerRegister;
+import org.servicestandards.history.HistoryStandards;
+import org.servicestandards.history.HistoryStore;
+import org.servicestandards.history.HistorySweeper;
+import org.servicestandards.http.HttpServer;
+import org.servicestandards.http.HttpSettings;
+import org.servicestandards.metrics.ServiceMetrics;
+import org.servicestandards.notify.WebhookDispatcher;
+import org.servicestandards.notify.WebhookTargets;
+import org.servicestandards.records.DeadlineKeeper;
+import org.servicestandards.records.InteractionStore;
+import org.servicestandards.records.StandardsService;
+import org.servicestandards.rulesets.RuleSets;
+import org.servicestandards.rulesets.RulesWatcher;
+import org.servicestandards.standards.RuleSet;
+import org.servicestandards.standards.RuleSetException;
+import org.servicestandards.standards.RuleSetLoader;
+import org.servicestandards.store.Database;
+import org.servicestandards.store.JdbcApiKeyStore;
+import org.servicestandards.store.JdbcAuditLog;
+import org.servicestandards.store.JdbcCustomerRegister;
+import org.servicestandards.store.JdbcHistoryStore;
+import org.servicestandards.store.JdbcInteractionStore;
+import org.servicestandards.store.JdbcRuleSetArchive;
+import org.servicestandards.store.JdbcWebhooks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole service, built from one {@link ApplicationConfig}: the store, the rule set in
+ * service, records, history standards, customers, webhooks, keys and audit, metrics and the HTTP
+ * API. {@link #open} builds it (the API not yet listening, no background job running);
+ * {@link #serve} makes the first admin key, starts the jobs and listens. Every collaborator is
+ * real: the same graph serves, checks offline and runs under the API tests.
+ */
+public final class Application implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+    private final ApplicationConfig config;
+    private final Database database;
+    private final RuleSets ruleSets;
+    private final AuditLog audit;
+    private final AccessKeys keys;
+    private final JdbcWebhooks webhooks;
+    private final WebhookTargets webhookTargets;
+    private final ServiceMetrics metrics;
+    private final HistoryStandards history;
+    private final StandardsService service;
+    private final HttpServer http;
+    /** What runs beside the requests, closed in reverse order of starting. */
+    private final List<AutoCloseable> running = new ArrayList<>();
+
+    private Application(ApplicationConfig config, Database database, RuleSets ruleSets, WebhookTargets webhookTargets) {
+        this.config = config;
+        this.database = database;
+        this.ruleSets = ruleSets;
+        this.webhookTargets = webhookTargets;
+        Clock clock = config.clock();
+        JdbcAuditLog auditLog = new JdbcAuditLog(database, clock);
+        this.audit = auditLog;
+        ruleSets.onReload(result -> {
+            if (result.trigger() == RuleSets.Trigger.WATCH) {
+                auditLog.append("rules watcher", "rules.reload", ruleSets.directory().toString(), result.summary());
+            }
+        });
+        this.keys = new AccessKeys(new JdbcApiKeyStore(database), auditLog, clock);
+        this.webhooks = new JdbcWebhooks(database, clock);
+        this.metrics = new ServiceMetrics(ruleSets);
+        this.history = new HistoryStandards(ruleSets,
+                metrics.timed(HistoryStore.class, new JdbcHistoryStore(database, clock, webhooks)), clock, config.sweep().threads());
+        this.service = new StandardsService(ruleSets,
+                metrics.timed(InteractionStore.class, new JdbcInteractionStore(database, clock, webhooks)),
+                metrics.timed(CustomerRegister.class, new JdbcCustomerRegister(database, clock)), history);
+        metrics.service(service);
+        ApplicationConfig.Limits limits = config.limits();
+        this.http = HttpServer.create(service, new HttpSettings(limits.maxBodyBytes(), limits.maxBatchRecords(),
+                limits.requestsPerMinute(), webhookTargets), clock, metrics, webhooks, keys, auditLog);
+    }
+
+    /**
+     * Builds the application. Throws {@link RuleSetException} when the rules cannot be used and
+     * {@link IllegalArgumentException} when a setting cannot (an allowed webhook receiver that is
+     * neither an address range nor a host name, say); nothing is left open then.
+     */
+    public static Application open(ApplicationConfig config) {
+        WebhookTargets targets = WebhookTargets.allowing(config.webhooks().allow(), config.webhooks().resolver());
+        Database database = openStore(config.store());
+        try {
+            RuleSets ruleSets = RuleSets.load(config.rules(), config.clock(), new JdbcRuleSetArchive(database));
+            Application application = new Application(config, database, ruleSets, targets);
+            if (config.watch().enabled()) {
+                application.watch();
+            }
+            return application;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** A service that cannot watch (no inotify watches left, say) still serves, and reloads on request. */
+    private void watch() {
+        try {
+            running.add(RulesWatcher.start(ruleSets, config.watch().quietPeriod()));
+        } catch (UncheckedIOException e) {
+            LOG.warn("cannot watch {}; rules reload only on POST /api/v1/rules/reload", ruleSets.directory(), e);
+        }
+    }
+
+    /**
+     * Serves: makes the first admin key when the store has none (returned, to be shown once),
+     * records the start in the audit log, starts the background jobs and listens.
+     */
+    public Optional<AccessKeys.Created> serve() {
+        Optional<AccessKeys.Created> first = keys.bootstrap(config.adminKey().orElse(null));
+        audit.append("service start", "rules.load", ruleSets.directory().toString(),
+                Map.of("ok", true, "version", ruleSets.current().version()));
+        Clock clock = config.clock();
+        DeadlineKeeper deadlines = DeadlineKeeper.start(service, clock, config.deadlinesEvery());
+        running.add(deadlines);
+        HistorySweeper sweeper = HistorySweeper.start(history, clock, config.sweep().at(), config.sweep().zone());
+        running.add(sweeper);
+        WebhookDispatcher dispatcher = WebhookDispatcher.start(webhooks, () -> WebhookDispatcher.declaredSeverities(ruleSets),
+                clock, config.webhooks().delivery(), webhookTargets);
+        running.add(dispatcher);
+        metrics.job("deadline-keeper", deadlines.runs()).job("history-sweep", sweeper.runs())
+                .job("at-risk-scan", dispatcher.scans()).job("webhook-delivery", dispatcher.deliveries());
+        http.start(config.listen().host(), config.listen().port());
+        LOG.info("service-standards listening on port {} with rules {} and {} store", http.port(), ruleSets.current().version(),
+                config.store().describe());
+        if (!webhookTargets.allowed().isEmpty()) {
+            LOG.info("webhooks may go to public addresses and to {}", webhookTargets.allowed());
+        }
+        return first;
+    }
+
+    public ApplicationConfig config() {
+        return config;
+    }
+
+    public StandardsService service() {
+        return service;
+    }
+
+    public HistoryStandards history() {
+        return history;
+    }
+
+    public RuleSets ruleSets() {
+        return ruleSets;
+    }
+
+    public AccessKeys keys() {
+        return keys;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public ServiceMetrics metrics() {
+        return metrics;
+    }
+
+    /** The HTTP API; listening once {@link #serve} has run. */
+    public HttpServer http() {
+        return http;
+    }
+
+    @Override
+    public void close() {
+        for (int k = running.size() - 1; k >= 0; k--) {
+            try {
+                running.get(k).close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed", running.get(k), e);
+            }
+        }
+        http.close();
+        history.close();
+        database.close();
+    }
+
+    /** The keys alone, in the store the service uses, for the {@code keys} command: no rules needed. */
+    public static final class Keys implements AutoCloseable {
+        private final Database database;
+        private final AccessKeys keys;
+
+        private Keys(Database database, Clock clock) {
+            this.database = database;
+            this.keys = new AccessKeys(new JdbcApiKeyStore(database), new JdbcAuditLog(database, clock), clock);
+        }
+
+        public AccessKeys keys() {
+            return keys;
+        }
+
+        @Override
+        public void close() {
+            database.close();
+        }
+    }
+
+    /** Opens the keys of {@code store}. */
+    public static Keys keys(StoreConfig store, Clock clock) {
+        return new Keys(openStore(store), clock);
+    }
+
+    /**
+     * Compiles a rules directory and runs its example cases, without a store: what
+     * {@code validate} reports. Throws {@link RuleSetException} with every problem found.
+     */
+    public static RuleSet validate(Path rules) {
+        return new RuleSetLoader().load(rules);
+    }
+
+    /** The store the configuration names, migrated: the one place a configuration becomes a database. */
+    public static Database openStore(StoreConfig store) {
+        if (store instanceof StoreConfig.Postgres postgres) {
+            return Database.postgres(postgres.url(), postgres.user(), postgres.password());
+        }
+        if (store instanceof StoreConfig.Embedded embedded) {
+            return Database.sqlite(embedded.dataDirectory());
+        }
+        return Database.inMemory();
+    }
+}

@@ -1,2 +1,0 @@
-/** Settings, read once at start into immutable objects. */
-package org.servicestandards.config;

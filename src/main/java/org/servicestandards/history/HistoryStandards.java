@@ -1,0 +1,308 @@
+package org.servicestandards.history;
+
+import org.servicestandards.rulesets.RuleSets;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.servicestandards.standards.HistoryEngine;
+import org.servicestandards.standards.JudgingException;
+import org.servicestandards.standards.RuleSet;
+import org.servicestandards.standards.facts.CustomerHistory;
+import org.servicestandards.verdict.HistoryOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The history standards: a customer's stored history judged as of an instant, on demand (the
+ * same stored data and asOf give the same answer every time), by the daily sweep over every
+ * customer, and again whenever a stored PENDING outcome falls due or a customer's history
+ * changes. A customer's history is the unit of work; customers are judged in parallel, a page
+ * at a time, so memory stays flat however many records are stored.
+ */
+public final class HistoryStandards implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HistoryStandards.class);
+
+    /** Customers read and judged together. */
+    static final int PAGE = 250;
+    private static final int MAX_ROUNDS = 200;
+
+    private final RuleSets ruleSets;
+    private final HistoryStore store;
+    private final Clock clock;
+    private final HistoryEngine engine = new HistoryEngine();
+    private final int threads;
+    private final ExecutorService workers;
+    /** Customers judged again as deadlines passed or records came in whose outcomes could not be kept. */
+    private final AtomicLong unkept = new AtomicLong();
+    private volatile Sweep lastSweep;
+    private volatile Duration lastSweepTook;
+
+    public HistoryStandards(RuleSets ruleSets, HistoryStore store, Clock clock, int threads) {
+        this.ruleSets = ruleSets;
+        this.store = store;
+        this.clock = clock;
+        this.threads = Math.max(1, threads);
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(this.threads, runnable -> {
+            Thread thread = new Thread(runnable, "history-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public HistoryStandards(RuleSets ruleSets, HistoryStore store, Clock clock) {
+        this(ruleSets, store, clock, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** One customer's history outcomes as of {@code asOf}; empty when the register does not know them. */
+    public Optional<List<HistoryOutcome>> customer(String id, Instant asOf) {
+        RuleSet rules = ruleSets.current();
+        return store.customer(id).map(history -> judge(rules, history, asOf));
+    }
+
+    /** A page of history outcomes, judged now as of the query's asOf, customer by customer in id order. */
+    public HistoryPage page(HistoryQuery query) {
+        RuleSet rules = ruleSets.current();
+        List<HistoryOutcome> items = new ArrayList<>();
+        if (query.customer() != null) {
+            Optional<HistoryStore.CustomerRecords> one = store.customer(query.customer())
+                    .filter(h -> query.accountManager() == null || query.accountManager().equals(h.accountManager()));
+            one.ifPresent(history -> items.addAll(filter(judge(rules, history, query.asOf()), query)));
+            return new HistoryPage(query.asOf(), rules.version(), one.isPresent() ? 1 : 0, items, null);
+        }
+        String after = query.after() == null ? "" : query.after();
+        int customers = 0;
+        while (true) {
+            List<String> ids = store.customerIds(after, PAGE, query.accountManager());
+            if (ids.isEmpty()) {
+                return new HistoryPage(query.asOf(), rules.version(), customers, items, null);
+            }
+            List<HistoryStore.CustomerRecords> histories = store.histories(ids);
+            List<List<HistoryOutcome>> judged = judgeAll(rules, histories, query.asOf());
+            for (int k = 0; k < histories.size(); k++) {
+                customers++;
+                items.addAll(filter(judged.get(k), query));
+                after = histories.get(k).id();
+                if (items.size() >= query.limit()) {
+                    boolean more = k < histories.size() - 1 || !store.customerIds(after, 1, query.accountManager()).isEmpty();
+                    return new HistoryPage(query.asOf(), rules.version(), customers, items, more ? after : null);
+                }
+            }
+            after = ids.get(ids.size() - 1);
+        }
+    }
+
+    /** What a sweep did. */
+    public record Sweep(Instant asOf, String ruleset, int customers, int outcomes, int failed) {
+    }
+
+    /**
+     * Judges every customer's history as of {@code asOf} and keeps the outcomes, so reports
+     * cover the history standards. Pages of customers are judged and stored in parallel; a
+     * customer the rules cannot judge is logged and skipped, and holds up no other.
+     */
+    public Sweep sweep(Instant asOf) {
+        RuleSet rules = ruleSets.current();
+        Instant started = clock.instant();
+        long startedNanos = System.nanoTime();
+        store.sweep(asOf, started, null, rules.version(), 0, 0);
+        AtomicInteger customers = new AtomicInteger();
+        AtomicInteger outcomes = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        Semaphore inFlight = new Semaphore(threads * 2);
+        List<Future<?>> pages = new ArrayList<>();
+        String after = "";
+        try {
+            while (true) {
+                List<String> ids = store.customerIds(after, PAGE, null);
+                if (ids.isEmpty()) {
+                    break;
+                }
+                after = ids.get(ids.size() - 1);
+                inFlight.acquire();
+                pages.add(workers.submit(() -> {
+                    try {
+                        Judged judged = judgeAndKeep(rules, store.histories(ids), asOf);
+                        customers.addAndGet(judged.customers);
+                        outcomes.addAndGet(judged.kept);
+                        failed.addAndGet(judged.failed);
+                    } finally {
+                        inFlight.release();
+                    }
+                }));
+                pages.removeIf(Future::isDone);
+            }
+            for (Future<?> page : pages) {
+                page.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the sweep as of " + asOf + " was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the sweep as of " + asOf + " failed: " + e.getCause().getMessage(), e.getCause());
+        }
+        store.sweep(asOf, started, clock.instant(), rules.version(), customers.get(), outcomes.get());
+        lastSweep = new Sweep(asOf, rules.version(), customers.get(), outcomes.get(), failed.get());
+        lastSweepTook = Duration.ofNanos(System.nanoTime() - startedNanos);
+        return lastSweep;
+    }
+
+    /** The last sweep this process ran, and how long it took; empty before the first. */
+    public Optional<Sweep> lastSweepRun() {
+        return Optional.ofNullable(lastSweep);
+    }
+
+    public Optional<Duration> lastSweepTook() {
+        return Optional.ofNullable(lastSweepTook);
+    }
+
+    /** The asOf of the last finished sweep. */
+    public Optional<Instant> lastSweep() {
+        return store.lastSweep();
+    }
+
+    /**
+     * Judges again, at {@code now}, the customers with a stored PENDING history outcome that has
+     * fallen due, so nothing counts as pending that has breached. Returns how many customers.
+     */
+    public int judgeFallenDue(Instant now) {
+        RuleSet rules = ruleSets.current();
+        int judged = 0;
+        // A cursor, so customers that cannot be judged or kept hold up none after them.
+        String after = "";
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            List<String> due = store.pendingFallenDue(now, after, PAGE);
+            if (due.isEmpty()) {
+                break;
+            }
+            judged += judgeAndKeep(rules, store.histories(due), now).customers;
+            if (due.size() < PAGE) {
+                break;
+            }
+            after = due.get(due.size() - 1);
+        }
+        return judged;
+    }
+
+    /** Judges again, at {@code now}, the customers whose history changed since last judged. Returns how many. */
+    public int judgeChanged(Instant now) {
+        RuleSet rules = ruleSets.current();
+        int judged = 0;
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            Map<String, Long> changed = store.changed(PAGE);
+            if (changed.isEmpty()) {
+                break;
+            }
+            judged += judgeAndKeep(rules, store.histories(new ArrayList<>(changed.keySet())), now).customers;
+            store.judged(changed);
+            if (changed.size() < PAGE) {
+                break;
+            }
+        }
+        return judged;
+    }
+
+    private record Judged(int customers, int kept, int failed) {
+    }
+
+    private Judged judgeAndKeep(RuleSet rules, List<HistoryStore.CustomerRecords> histories, Instant asOf) {
+        Map<String, List<HistoryOutcome>> byCustomer = new LinkedHashMap<>();
+        int failed = 0;
+        for (HistoryStore.CustomerRecords history : histories) {
+            try {
+                byCustomer.put(history.id(), judge(rules, history, asOf));
+            } catch (JudgingException e) {
+                failed++;
+                LOG.error("the history of customer {} cannot be judged by rule set {}: {}", history.id(), rules.version(),
+                        e.getMessage(), e);
+            }
+        }
+        return new Judged(byCustomer.size(), keep(byCustomer, asOf), failed);
+    }
+
+    /**
+     * Keeps the judged outcomes in one transaction; when that fails, customer by customer, so one
+     * customer whose outcomes cannot be kept (logged, and counted in the metrics) holds up no other.
+     */
+    private int keep(Map<String, List<HistoryOutcome>> byCustomer, Instant asOf) {
+        try {
+            return store.save(byCustomer, asOf);
+        } catch (RuntimeException whole) {
+            if (byCustomer.size() == 1) {
+                unkept.incrementAndGet();
+                LOG.error("the history outcomes of customer {} as of {} cannot be kept", byCustomer.keySet(), asOf, whole);
+                return 0;
+            }
+            LOG.warn("keeping the history outcomes of {} customers failed; keeping them one by one", byCustomer.size(), whole);
+            int kept = 0;
+            for (Map.Entry<String, List<HistoryOutcome>> customer : byCustomer.entrySet()) {
+                kept += keep(Map.of(customer.getKey(), customer.getValue()), asOf);
+            }
+            return kept;
+        }
+    }
+
+    /** How many customers, judged again as deadlines passed or records came in, could not have their outcomes kept. */
+    public long unkeptCustomers() {
+        return unkept.get();
+    }
+
+    private List<List<HistoryOutcome>> judgeAll(RuleSet rules, List<HistoryStore.CustomerRecords> histories, Instant asOf) {
+        if (histories.size() < 2 || threads == 1) {
+            return histories.stream().map(h -> judge(rules, h, asOf)).toList();
+        }
+        int slice = Math.max(1, (histories.size() + threads - 1) / threads);
+        List<Future<List<List<HistoryOutcome>>>> slices = new ArrayList<>();
+        for (int start = 0; start < histories.size(); start += slice) {
+            List<HistoryStore.CustomerRecords> part = histories.subList(start, Math.min(histories.size(), start + slice));
+            slices.add(workers.submit(() -> part.stream().map(h -> judge(rules, h, asOf)).toList()));
+        }
+        List<List<HistoryOutcome>> judged = new ArrayList<>(histories.size());
+        try {
+            for (Future<List<List<HistoryOutcome>>> part : slices) {
+                judged.addAll(part.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("judging histories was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        return judged;
+    }
+
+    private List<HistoryOutcome> judge(RuleSet rules, HistoryStore.CustomerRecords history, Instant asOf) {
+        return engine.judge(rules, new CustomerHistory(history.id(), history.name(), history.accountManager(), history.tiers(), asOf),
+                history.records());
+    }
+
+    private static List<HistoryOutcome> filter(List<HistoryOutcome> outcomes, HistoryQuery query) {
+        return outcomes.stream()
+                .filter(o -> query.standard() == null || o.standard().equals(query.standard()))
+                .filter(o -> query.outcome() == null || o.outcome().name().equals(query.outcome()))
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+
+}

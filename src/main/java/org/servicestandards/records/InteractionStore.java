@@ -1,0 +1,59 @@
+package org.servicestandards.records;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.servicestandards.report.AtRisk;
+import org.servicestandards.report.ComplianceReport;
+import org.servicestandards.report.Filters;
+import org.servicestandards.report.GroupBy;
+import org.servicestandards.report.Page;
+import org.servicestandards.report.Violation;
+import org.servicestandards.interaction.Interaction;
+import org.servicestandards.verdict.Verdict;
+
+/** Where records, their revisions and verdicts are kept, and what reports read. */
+public interface InteractionStore {
+
+    /**
+     * Stores submissions in one transaction, in order, committed before this returns. A
+     * submission whose content equals the id's latest revision changes nothing and gets the
+     * stored verdict back; otherwise it becomes the id's next revision.
+     */
+    List<Stored> save(List<Submission> submissions);
+
+    Optional<StoredRecord> find(String id);
+
+    /** A stored record's latest revision, to judge again. */
+    record Rejudging(int revision, Interaction record) {
+    }
+
+    /** A new verdict for a stored revision. */
+    record Rejudged(int revision, Interaction record, Verdict verdict) {
+    }
+
+    /**
+     * The latest revisions of records opened in [from, to), ordered by id, the page after
+     * {@code after} (empty string for the first page).
+     */
+    List<Rejudging> latestRevisions(Instant from, Instant to, String after, int limit);
+
+    /**
+     * The latest revisions whose current verdict holds a PENDING outcome that fell due before
+     * {@code until}: verdicts the passing of time has made stale.
+     */
+    List<Rejudging> pendingFallenDue(Instant until, int limit);
+
+    /** Stores new verdicts beside the old ones; they become the ones reports count. */
+    void appendVerdicts(List<Rejudged> rejudged);
+
+    /** The latest verdict of the id's latest revision. */
+    Optional<Verdict> currentVerdict(String id);
+
+    ComplianceReport compliance(Filters filters, List<GroupBy> groupBy);
+
+    Page<Violation> violations(Filters filters, int page, int size);
+
+    /** Current PENDING outcomes falling due at or before {@code until}, soonest first. */
+    List<AtRisk> atRisk(Instant asOf, Instant until, int limit);
+}

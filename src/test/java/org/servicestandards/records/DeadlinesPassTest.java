@@ -1,0 +1,84 @@
+package org.servicestandards.records;
+
+import org.servicestandards.testing.Services;
+
+import org.servicestandards.interaction.Batch;
+
+import org.servicestandards.rulesets.RuleSets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.servicestandards.json.Json;
+import org.servicestandards.report.Filters;
+import org.servicestandards.report.GroupBy;
+import org.servicestandards.store.Database;
+import org.servicestandards.testing.TestDatabases;
+import org.servicestandards.store.JdbcInteractionStore;
+import org.servicestandards.verdict.Outcome;
+
+/** A stored PENDING outcome is judged again once its deadline passes, even across a restart. */
+class DeadlinesPassTest {
+
+    private static final Instant POSTED = Instant.parse("2026-11-20T15:00:00Z");
+
+    private static StandardsService service(Database database) {
+        Clock clock = Clock.fixed(POSTED, ZoneOffset.UTC);
+        return Services.on(database, clock);
+    }
+
+    /** A call waiting for an answer since 15:00; a standard-tier call must be answered within 3 minutes. */
+    private static JsonNode waitingCall() throws Exception {
+        return Json.mapper().readTree("{\"id\": \"cc-9001\", \"customer\": {\"id\": \"c-1\"}, \"agent\": {\"id\": \"a-1\"},"
+                + " \"channel\": \"PHONE\", \"type\": \"INQUIRY\", \"openedAt\": \"2026-11-20T15:00:00Z\"}");
+    }
+
+    @Test
+    void a_pending_outcome_whose_deadline_passed_is_judged_again_and_fails(@TempDir Path data) throws Exception {
+        try (Database database = TestDatabases.open(data)) {
+            StandardsService service = service(database);
+            RecordResult stored = service.ingest(Batch.of(List.of(waitingCall())), POSTED).get(0);
+            assertThat(stored.verdict().outcome("first-response").outcome()).isEqualTo(Outcome.PENDING);
+            assertThat(stored.verdict().outcome("first-response").dueAt()).isEqualTo(Instant.parse("2026-11-20T15:03:00Z"));
+
+            assertThat(service.judgeFallenDue(Instant.parse("2026-11-20T15:02:59Z"))).isZero();
+            // Exactly at the deadline the call is still within target: nothing to judge again.
+            assertThat(service.judgeFallenDue(Instant.parse("2026-11-20T15:03:00Z"))).isZero();
+            assertThat(service.find("cc-9001").orElseThrow().revisions().get(0).verdicts()).hasSize(1);
+            assertThat(service.judgeFallenDue(Instant.parse("2026-11-20T15:03:01Z"))).isEqualTo(1);
+            assertThat(service.judgeFallenDue(Instant.parse("2026-11-20T15:03:02Z"))).isZero();
+
+            var verdicts = service.find("cc-9001").orElseThrow().revisions().get(0).verdicts();
+            assertThat(verdicts).hasSize(2);
+            assertThat(verdicts.get(1).outcome("first-response").outcome()).isEqualTo(Outcome.FAIL);
+            assertThat(service.atRisk(Instant.parse("2026-11-20T15:03:01Z"), Instant.parse("2026-11-21T00:00:00Z"), 10)).isEmpty();
+            var row = service.compliance(Filters.between(Instant.parse("2026-11-20T00:00:00Z"), Instant.parse("2026-11-21T00:00:00Z")),
+                    List.of(GroupBy.STANDARD)).rows().stream().filter(r -> r.group().get("standard").equals("first-response"))
+                    .findFirst().orElseThrow();
+            assertThat(row.fail()).isEqualTo(1);
+            assertThat(row.pending()).isZero();
+        }
+    }
+
+    @Test
+    void deadlines_that_passed_while_the_service_was_down_are_judged_after_a_restart(@TempDir Path data) throws Exception {
+        try (Database database = Database.sqlite(data)) {
+            service(database).ingest(Batch.of(List.of(waitingCall())), POSTED);
+        }
+        assertThat(Files.exists(data.resolve("standards.db"))).isTrue();
+        try (Database reopened = Database.sqlite(data)) {
+            StandardsService restarted = service(reopened);
+            assertThat(restarted.judgeFallenDue(Instant.parse("2026-11-21T09:00:00Z"))).isEqualTo(1);
+            assertThat(restarted.find("cc-9001").orElseThrow().revisions().get(0).verdicts().get(1)
+                    .outcome("first-response").outcome()).isEqualTo(Outcome.FAIL);
+        }
+    }
+}
