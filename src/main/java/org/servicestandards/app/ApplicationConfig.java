@@ -1,7 +1,5 @@
 package org.servicestandards.app;
 
-
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

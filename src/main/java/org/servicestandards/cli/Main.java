@@ -1,7 +1,7 @@
 package org.servicestandards.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code java -jar service-standards.jar serve|check|validate …} */
 @Command(name = "service-standards", mixinStandardHelpOptions = true, version = "service-standards 0.1.0",

@@ -1,7 +1,5 @@
 package org.servicestandards.history;
 
-import org.servicestandards.rulesets.RuleSets;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.servicestandards.rulesets.RuleSets;
 import org.servicestandards.standards.HistoryEngine;
 import org.servicestandards.standards.JudgingException;
 import org.servicestandards.standards.RuleSet;

@@ -1,8 +1,5 @@
 package org.servicestandards.history;
 
-import org.servicestandards.jobs.DaemonThreads;
-import org.servicestandards.jobs.JobRuns;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +9,8 @@ import java.time.ZonedDateTime;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.servicestandards.jobs.DaemonThreads;
+import org.servicestandards.jobs.JobRuns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

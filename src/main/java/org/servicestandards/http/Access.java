@@ -4,10 +4,10 @@ import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
 import java.util.Optional;
 import java.util.Set;
-import org.servicestandards.access.ApiKey;
-import org.servicestandards.access.Role;
 import org.servicestandards.access.AccessKeys;
+import org.servicestandards.access.ApiKey;
 import org.servicestandards.access.RateLimits;
+import org.servicestandards.access.Role;
 
 /**
  * Who may call a route: a key with a role that grants the route's ({@link #ANY_KEY}: any valid

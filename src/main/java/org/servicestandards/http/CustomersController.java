@@ -2,7 +2,6 @@ package org.servicestandards.http;
 
 import io.javalin.http.Context;
 import java.time.Clock;
-import java.util.List;
 import org.servicestandards.interaction.CustomerUpdate;
 import org.servicestandards.interaction.RecordDecoder;
 import org.servicestandards.records.StandardsService;

@@ -4,15 +4,14 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.servicestandards.report.CsvExport;
 import org.servicestandards.history.HistoryPage;
 import org.servicestandards.history.HistoryQuery;
 import org.servicestandards.history.HistoryStandards;
 import org.servicestandards.records.StandardsService;
+import org.servicestandards.report.CsvExport;
 import org.servicestandards.standards.StandardScope;
 import org.servicestandards.verdict.Outcome;
 

@@ -11,13 +11,13 @@ import io.javalin.security.RouteRole;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.servicestandards.access.AccessKeys;
+import org.servicestandards.access.AuditLog;
+import org.servicestandards.access.RateLimits;
 import org.servicestandards.json.Json;
 import org.servicestandards.metrics.ServiceMetrics;
-import org.servicestandards.access.AccessKeys;
-import org.servicestandards.access.RateLimits;
-import org.servicestandards.records.StandardsService;
-import org.servicestandards.access.AuditLog;
 import org.servicestandards.notify.Webhooks;
+import org.servicestandards.records.StandardsService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.servicestandards.interaction.Channel;
 import org.servicestandards.interaction.Tier;
+import org.servicestandards.records.StandardsService;
 import org.servicestandards.report.ComplianceReport;
 import org.servicestandards.report.ComplianceRow;
 import org.servicestandards.report.ComplianceTrend;
@@ -20,7 +21,6 @@ import org.servicestandards.report.Filters;
 import org.servicestandards.report.GroupBy;
 import org.servicestandards.report.Page;
 import org.servicestandards.report.Violation;
-import org.servicestandards.records.StandardsService;
 import org.servicestandards.standards.RuleSetException;
 import org.servicestandards.verdict.Severity;
 

@@ -4,15 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.servicestandards.rulesets.RuleFiles;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.servicestandards.rulesets.RuleSets;
 import org.servicestandards.standards.RuleProblem;
-import org.servicestandards.standards.RuleText;
 import org.servicestandards.standards.RuleSet;
+import org.servicestandards.standards.RuleText;
 
 /** The rule set in service, and reloading it. */
 final class RulesController {

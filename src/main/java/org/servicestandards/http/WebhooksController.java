@@ -17,11 +17,11 @@ import java.util.Set;
 import org.servicestandards.interaction.FieldError;
 import org.servicestandards.json.Json;
 import org.servicestandards.notify.TargetRefused;
-import org.servicestandards.notify.WebhookTargets;
-import org.servicestandards.rulesets.RuleSets;
 import org.servicestandards.notify.Webhook;
 import org.servicestandards.notify.WebhookRegistration;
+import org.servicestandards.notify.WebhookTargets;
 import org.servicestandards.notify.Webhooks;
+import org.servicestandards.rulesets.RuleSets;
 import org.servicestandards.verdict.Severity;
 
 /**

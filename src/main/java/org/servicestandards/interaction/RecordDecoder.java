@@ -2,17 +2,13 @@ package org.servicestandards.interaction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Turns a posted JSON record into an {@link Interaction}, or into the list of everything wrong
@@ -52,8 +48,7 @@ public final class RecordDecoder {
     }
 
     /** One decoding pass; collects errors as it goes. */
-    private static final class Reading {
-        private final List<FieldError> errors = new ArrayList<>();
+    private static final class Reading extends FieldReader {
 
         Decoded record(JsonNode node) {
             if (node == null || !node.isObject()) {
@@ -259,29 +254,6 @@ public final class RecordDecoder {
             return Double.isFinite(number) ? number : null;
         }
 
-        private <T> List<T> list(JsonNode parent, String name, BiFunction<JsonNode, String, T> element) {
-            JsonNode node = parent.get(name);
-            String ptr = "/" + name;
-            if (absent(node)) {
-                return List.of();
-            }
-            if (!node.isArray()) {
-                errors.add(new FieldError(ptr, "must be an array"));
-                return List.of();
-            }
-            if (node.size() > MAX_LIST_SIZE) {
-                errors.add(new FieldError(ptr, "has " + node.size() + " entries; at most " + MAX_LIST_SIZE + " are allowed"));
-                return List.of();
-            }
-            // An element that could not be read stays as null (its error is already recorded), so
-            // later checks name each element by its own index.
-            List<T> values = new ArrayList<>(node.size());
-            for (int i = 0; i < node.size(); i++) {
-                values.add(element.apply(node.get(i), ptr + "/" + i));
-            }
-            return values;
-        }
-
         private void uniquePromiseIds(List<Promise> promises) {
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < promises.size(); i++) {
@@ -290,126 +262,6 @@ public final class RecordDecoder {
                     errors.add(new FieldError("/promises/" + i + "/id", "repeats promise id '" + id + "'"));
                 }
             }
-        }
-
-        private boolean requiredObject(JsonNode node, String ptr) {
-            if (absent(node)) {
-                errors.add(new FieldError(ptr, "is required"));
-                return false;
-            }
-            if (!node.isObject()) {
-                errors.add(new FieldError(ptr, "must be an object"));
-                return false;
-            }
-            return true;
-        }
-
-        /** The field's node, or null when it is absent (and then an error if it is required). */
-        private JsonNode field(JsonNode parent, String ptr, String name, boolean required) {
-            JsonNode node = parent.get(name);
-            if (absent(node)) {
-                if (required) {
-                    errors.add(new FieldError(ptr, "is required"));
-                }
-                return null;
-            }
-            return node;
-        }
-
-        private String text(JsonNode parent, String base, String name, boolean required, int maxLength) {
-            String ptr = base + "/" + name;
-            JsonNode node = field(parent, ptr, name, required);
-            if (node == null) {
-                return null;
-            }
-            if (!node.isTextual()) {
-                errors.add(new FieldError(ptr, "must be a string"));
-                return null;
-            }
-            String value = node.textValue();
-            if (required && value.isBlank()) {
-                errors.add(new FieldError(ptr, "must not be blank"));
-                return null;
-            }
-            if (value.length() > maxLength) {
-                errors.add(new FieldError(ptr, "is longer than " + maxLength + " characters"));
-                return null;
-            }
-            return value;
-        }
-
-        private <E extends Enum<E>> E requiredEnum(JsonNode parent, String base, String name, Class<E> type) {
-            if (absent(parent.get(name))) {
-                errors.add(new FieldError(base + "/" + name, "is required"));
-                return null;
-            }
-            return optionalEnum(parent, base, name, type);
-        }
-
-        private <E extends Enum<E>> E optionalEnum(JsonNode parent, String base, String name, Class<E> type) {
-            JsonNode node = parent.get(name);
-            String ptr = base + "/" + name;
-            if (absent(node)) {
-                return null;
-            }
-            String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-            if (!node.isTextual()) {
-                errors.add(new FieldError(ptr, "must be one of " + allowed));
-                return null;
-            }
-            for (E constant : type.getEnumConstants()) {
-                if (constant.name().equals(node.textValue())) {
-                    return constant;
-                }
-            }
-            errors.add(new FieldError(ptr, "unknown value '" + shorten(node.textValue()) + "'; must be one of " + allowed));
-            return null;
-        }
-
-        private Instant instant(JsonNode parent, String base, String name, boolean required) {
-            String ptr = base + "/" + name;
-            JsonNode node = field(parent, ptr, name, required);
-            return node == null ? null : instantAt(node, ptr);
-        }
-
-        private Instant instantAt(JsonNode node, String ptr) {
-            if (node == null || !node.isTextual()) {
-                errors.add(new FieldError(ptr, "must be an ISO-8601 instant with an offset, e.g. 2026-11-24T09:30:00Z"));
-                return null;
-            }
-            try {
-                return Instants.read(node.textValue());
-            } catch (Instants.Unacceptable e) {
-                errors.add(new FieldError(ptr, e.getMessage()));
-                return null;
-            }
-        }
-
-        private void notBefore(Instant value, Instant reference, String ptr) {
-            notBefore(value, reference, ptr, "openedAt");
-        }
-
-        private void notBefore(Instant value, Instant reference, String ptr, String referenceName) {
-            if (value != null && reference != null && value.isBefore(reference)) {
-                errors.add(new FieldError(ptr, "is before " + referenceName));
-            }
-        }
-
-        private void rejectUnknown(JsonNode node, String base, Set<String> known) {
-            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                if (!known.contains(name)) {
-                    errors.add(new FieldError(FieldError.member(base, name), "is not a field of this object"));
-                }
-            }
-        }
-
-        private static boolean absent(JsonNode node) {
-            return node == null || node.isNull() || node.isMissingNode();
-        }
-
-        private static String shorten(String value) {
-            return value.length() <= 40 ? value : value.substring(0, 40) + "…";
         }
     }
 }

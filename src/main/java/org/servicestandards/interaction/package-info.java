@@ -3,3 +3,4 @@
  * nothing of rules, storage or HTTP.
  */
 package org.servicestandards.interaction;
+

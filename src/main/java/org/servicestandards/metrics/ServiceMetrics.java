@@ -17,10 +17,10 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.servicestandards.jobs.JobRuns;
 import org.servicestandards.history.HistoryStandards;
-import org.servicestandards.rulesets.RuleSets;
+import org.servicestandards.jobs.JobRuns;
 import org.servicestandards.records.StandardsService;
+import org.servicestandards.rulesets.RuleSets;
 import org.servicestandards.verdict.StandardOutcome;
 
 /**

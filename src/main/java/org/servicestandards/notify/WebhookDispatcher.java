@@ -1,9 +1,5 @@
 package org.servicestandards.notify;
 
-import org.servicestandards.jobs.DaemonThreads;
-import org.servicestandards.jobs.JobRuns;
-import org.servicestandards.rulesets.RuleSets;
-
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -29,6 +25,9 @@ import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.SSLContext;
+import org.servicestandards.jobs.DaemonThreads;
+import org.servicestandards.jobs.JobRuns;
+import org.servicestandards.rulesets.RuleSets;
 import org.servicestandards.standards.StandardDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,5 @@
 package org.servicestandards.notify;
 
-
 import inet.ipaddr.AddressStringParameters.RangeParameters;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;

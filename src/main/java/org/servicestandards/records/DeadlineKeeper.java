@@ -1,13 +1,12 @@
 package org.servicestandards.records;
 
-import org.servicestandards.jobs.DaemonThreads;
-import org.servicestandards.jobs.JobRuns;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.servicestandards.jobs.DaemonThreads;
+import org.servicestandards.jobs.JobRuns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

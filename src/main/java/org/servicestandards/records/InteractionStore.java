@@ -3,13 +3,13 @@ package org.servicestandards.records;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.servicestandards.interaction.Interaction;
 import org.servicestandards.report.AtRisk;
 import org.servicestandards.report.ComplianceReport;
 import org.servicestandards.report.Filters;
 import org.servicestandards.report.GroupBy;
 import org.servicestandards.report.Page;
 import org.servicestandards.report.Violation;
-import org.servicestandards.interaction.Interaction;
 import org.servicestandards.verdict.Verdict;
 
 /** Where records, their revisions and verdicts are kept, and what reports read. */

@@ -4,3 +4,4 @@
  * records are kept behind.
  */
 package org.servicestandards.records;
+

@@ -1,7 +1,5 @@
 package org.servicestandards.store;
 
-import org.servicestandards.access.ApiKeyStore;
-
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +9,7 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.servicestandards.access.ApiKey;
+import org.servicestandards.access.ApiKeyStore;
 import org.servicestandards.access.Role;
 
 /** API keys over JDBC, portable SQL. */

@@ -1,16 +1,15 @@
 package org.servicestandards.store;
 
-import org.servicestandards.access.AuditEntry;
-import org.servicestandards.access.AuditLog;
-
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Jdbi;
+import org.servicestandards.access.AuditEntry;
+import org.servicestandards.access.AuditLog;
 import org.servicestandards.json.Json;
 
 /** The audit log over JDBC: each entry numbered one after the last, in the transaction that writes it. */

@@ -1,8 +1,5 @@
 package org.servicestandards.store;
 
-import org.servicestandards.customers.CustomerRegister;
-import org.servicestandards.customers.RegisteredCustomer;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.servicestandards.customers.CustomerRegister;
+import org.servicestandards.customers.RegisteredCustomer;
 import org.servicestandards.interaction.Interaction;
 import org.servicestandards.interaction.Tier;
 

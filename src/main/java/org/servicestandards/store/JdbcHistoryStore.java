@@ -1,9 +1,5 @@
 package org.servicestandards.store;
 
-import org.servicestandards.notify.OutcomeEvent;
-
-import org.servicestandards.history.HistoryStore;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,10 +16,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.servicestandards.interaction.ContentHash;
+import org.servicestandards.history.HistoryStore;
 import org.servicestandards.interaction.Interaction;
 import org.servicestandards.interaction.Tier;
-import org.servicestandards.verdict.Finding;
+import org.servicestandards.notify.OutcomeEvent;
 import org.servicestandards.verdict.HistoryOutcome;
 import org.servicestandards.verdict.Outcome;
 
@@ -131,13 +127,13 @@ public final class JdbcHistoryStore implements HistoryStore {
         // Hashing every outcome is a good part of a save and needs no lock: done before taking
         // it, so the sweep's other workers hash while one writes.
         Map<HistoryOutcome, String> digests = new IdentityHashMap<>();
-        byCustomer.values().forEach(outcomes -> outcomes.forEach(outcome -> digests.put(outcome, digest(outcome))));
+        byCustomer.values().forEach(outcomes -> outcomes.forEach(outcome -> digests.put(outcome, HistoryOutcomeWriter.digest(outcome))));
         writes.lock();
         try {
             return jdbi.inTransaction(h -> {
                 Map<String, Map<String, Latest>> latest = latest(h, new ArrayList<>(byCustomer.keySet()));
                 Map<String, Latest> elsewhere = heldByOthers(h, byCustomer, latest);
-                Writer writer = new Writer(h, clock.millis());
+                HistoryOutcomeWriter writer = new HistoryOutcomeWriter(h, clock.millis());
                 int kept = 0;
                 for (Map.Entry<String, List<HistoryOutcome>> customer : byCustomer.entrySet()) {
                     Map<String, Latest> before = latest.getOrDefault(customer.getKey(), Map.of());
@@ -241,80 +237,6 @@ public final class JdbcHistoryStore implements HistoryStore {
         return latest;
     }
 
-    /** Batches the writes of one save. */
-    private final class Writer {
-        private final long now;
-        private final PreparedBatch upserts;
-        private final PreparedBatch findings;
-        private final PreparedBatch dropFindings;
-        private final PreparedBatch drops;
-        private final PreparedBatch notLatest;
-        private final List<OutcomeEvent> events = new ArrayList<>();
-
-        Writer(Handle h, long now) {
-            this.now = now;
-            upserts = h.prepareBatch("INSERT INTO history_outcomes (standard, subject_kind, subject_id, period, outcome, severity,"
-                    + " due_at, window_from, window_to, as_of, judged_at, ruleset, opened_at, opened_week, opened_month, customer_id,"
-                    + " tier, agent_id, team, channel, is_latest, digest, body) VALUES (:standard, :kind, :id, :period, :outcome,"
-                    + " :severity, :dueAt, :from, :to, :asOf, :judgedAt, :ruleset, :openedAt, :week, :month, :customer, :tier, :agent,"
-                    + " :team, :channel, :latest, :digest, :body) ON CONFLICT (standard, subject_kind, subject_id, period) DO UPDATE SET"
-                    + " outcome = excluded.outcome, severity = excluded.severity, due_at = excluded.due_at,"
-                    + " window_from = excluded.window_from, window_to = excluded.window_to, as_of = excluded.as_of,"
-                    + " judged_at = excluded.judged_at, ruleset = excluded.ruleset, opened_at = excluded.opened_at,"
-                    + " opened_week = excluded.opened_week, opened_month = excluded.opened_month, customer_id = excluded.customer_id,"
-                    + " tier = excluded.tier, agent_id = excluded.agent_id, team = excluded.team, channel = excluded.channel,"
-                    + " is_latest = excluded.is_latest, digest = excluded.digest, body = excluded.body");
-            findings = h.prepareBatch("INSERT INTO history_findings (standard, subject_kind, subject_id, period, seq, rule, severity,"
-                    + " message, measured, target) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            dropFindings = h.prepareBatch("DELETE FROM history_findings WHERE standard = ? AND subject_kind = ? AND subject_id = ?"
-                    + " AND period = ?");
-            drops = h.prepareBatch("DELETE FROM history_outcomes WHERE standard = ? AND subject_kind = ? AND subject_id = ?"
-                    + " AND period = ?");
-            notLatest = h.prepareBatch("UPDATE history_outcomes SET is_latest = ? WHERE standard = ? AND subject_kind = ?"
-                    + " AND subject_id = ? AND period = ?");
-        }
-
-        void put(HistoryOutcome outcome, String period, String digest) {
-            Instant placedAt = outcome.subject().openedAt() != null ? outcome.subject().openedAt() : outcome.asOf();
-            upserts.bind("standard", outcome.standard()).bind("kind", outcome.subject().kind()).bind("id", outcome.subject().id())
-                    .bind("period", period).bind("outcome", outcome.outcome().name())
-                    .bind("severity", outcome.severity() == null ? null : outcome.severity().name())
-                    .bind("dueAt", millis(outcome.dueAt()))
-                    .bind("from", outcome.window() == null ? null : millis(outcome.window().from()))
-                    .bind("to", outcome.window() == null ? null : millis(outcome.window().to()))
-                    .bind("asOf", outcome.asOf().toEpochMilli()).bind("judgedAt", now).bind("ruleset", outcome.ruleset())
-                    .bind("openedAt", placedAt.toEpochMilli()).bind("week", ReportPeriods.week(placedAt))
-                    .bind("month", ReportPeriods.month(placedAt)).bind("customer", outcome.customer()).bind("tier", outcome.tier())
-                    .bind("agent", OutcomeEvent.answersFor(outcome)).bind("team", outcome.subject().team()).bind("channel", outcome.subject().channel())
-                    .bind("latest", true).bind("digest", digest).bind("body", StoredJson.write(outcome)).add();
-            // The row is replaced, and so are its findings, whatever was kept under its key before.
-            dropFindings.add(outcome.standard(), outcome.subject().kind(), outcome.subject().id(), period);
-            int seq = 0;
-            for (Finding finding : outcome.findings()) {
-                findings.add(outcome.standard(), outcome.subject().kind(), outcome.subject().id(), period, ++seq, finding.rule(),
-                        finding.severity().name(), finding.message(), finding.measured(), finding.target());
-            }
-        }
-
-        void drop(String standard, String kind, String id, String period) {
-            dropFindings.add(standard, kind, id, period);
-            drops.add(standard, kind, id, period);
-        }
-
-        void notLatest(String standard, String kind, String id, String period) {
-            notLatest.add(false, standard, kind, id, period);
-        }
-
-        void flush() {
-            // Old findings go before new ones are written under the same key.
-            for (PreparedBatch batch : List.of(dropFindings, drops, notLatest, upserts, findings)) {
-                if (batch.size() > 0) {
-                    batch.execute();
-                }
-            }
-        }
-    }
-
     @Override
     public List<String> pendingFallenDue(Instant until, String after, int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT customer_id FROM history_outcomes WHERE outcome = 'PENDING'"
@@ -371,15 +293,7 @@ public final class JdbcHistoryStore implements HistoryStore {
                 .setMaxRows(1).mapTo(Long.class).findFirst().map(Instant::ofEpochMilli));
     }
 
-    private static Long millis(Instant instant) {
+    static Long millis(Instant instant) {
         return instant == null ? null : instant.toEpochMilli();
-    }
-
-    /** A hash of everything judged but asOf: equal digests, nothing new to write. */
-    private static String digest(HistoryOutcome outcome) {
-        String content = StoredJson.write(new HistoryOutcome(outcome.standard(), outcome.subject(), outcome.customer(), outcome.accountManager(),
-                outcome.tier(), outcome.outcome(), outcome.severity(), outcome.dueAt(), outcome.window(), outcome.evidence(),
-                outcome.findings(), Instant.EPOCH, outcome.ruleset()));
-        return ContentHash.sha256(content);
     }
 }

@@ -1,23 +1,15 @@
 package org.servicestandards.store;
 
-import org.servicestandards.records.StoredRecord;
-
-import org.servicestandards.records.InteractionStore;
-import org.servicestandards.notify.OutcomeEvent;
-import org.servicestandards.records.Stored;
-import org.servicestandards.records.Submission;
-
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
@@ -25,6 +17,11 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.servicestandards.interaction.Interaction;
+import org.servicestandards.notify.OutcomeEvent;
+import org.servicestandards.records.InteractionStore;
+import org.servicestandards.records.Stored;
+import org.servicestandards.records.StoredRecord;
+import org.servicestandards.records.Submission;
 import org.servicestandards.report.AtRisk;
 import org.servicestandards.report.ComplianceReport;
 import org.servicestandards.report.ComplianceRow;

@@ -1,8 +1,5 @@
 package org.servicestandards.store;
 
-import org.servicestandards.rulesets.RuleSetArchive;
-import org.servicestandards.rulesets.RuleSetVersion;
-
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +14,8 @@ import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.servicestandards.rulesets.RuleSetArchive;
+import org.servicestandards.rulesets.RuleSetVersion;
 
 /** The rule-set archive over JDBC, portable SQL. Text files are kept as text, others in base64. */
 public final class JdbcRuleSetArchive implements RuleSetArchive {

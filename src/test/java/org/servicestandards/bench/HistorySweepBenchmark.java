@@ -1,10 +1,7 @@
 package org.servicestandards.bench;
 
-import org.servicestandards.testing.Services;
-
-import org.servicestandards.interaction.Batch;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -31,17 +28,17 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
-import com.sun.management.GarbageCollectionNotificationInfo;
-import org.servicestandards.interaction.CustomerUpdate;
 import org.servicestandards.history.HistoryStandards;
-import org.servicestandards.records.RecordResult;
-import org.servicestandards.rulesets.RuleSets;
-import org.servicestandards.records.StandardsService;
-import org.servicestandards.store.Database;
 import org.servicestandards.history.HistoryStore;
-import org.servicestandards.store.JdbcCustomerRegister;
+import org.servicestandards.interaction.Batch;
+import org.servicestandards.interaction.CustomerUpdate;
+import org.servicestandards.records.RecordResult;
+import org.servicestandards.records.StandardsService;
+import org.servicestandards.rulesets.RuleSets;
+import org.servicestandards.store.Database;
 import org.servicestandards.store.JdbcHistoryStore;
 import org.servicestandards.store.JdbcInteractionStore;
+import org.servicestandards.testing.Services;
 import org.servicestandards.verdict.HistoryOutcome;
 
 /**

@@ -1,6 +1,5 @@
 package org.servicestandards.calendar;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,10 +1,5 @@
 package org.servicestandards.history;
 
-import org.servicestandards.interaction.Batch;
-
-import org.servicestandards.rulesets.RuleSets;
-import org.servicestandards.records.StandardsService;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,13 +12,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.servicestandards.interaction.Batch;
 import org.servicestandards.interaction.CustomerUpdate;
 import org.servicestandards.interaction.Tier;
 import org.servicestandards.json.Json;
+import org.servicestandards.records.StandardsService;
 import org.servicestandards.report.ComplianceRow;
 import org.servicestandards.report.Filters;
 import org.servicestandards.report.GroupBy;
 import org.servicestandards.report.Violation;
+import org.servicestandards.rulesets.RuleSets;
 import org.servicestandards.store.Database;
 import org.servicestandards.store.JdbcCustomerRegister;
 import org.servicestandards.store.JdbcHistoryStore;

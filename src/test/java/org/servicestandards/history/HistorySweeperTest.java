@@ -1,7 +1,5 @@
 package org.servicestandards.history;
 
-import org.servicestandards.rulesets.RuleSets;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -12,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.servicestandards.rulesets.RuleSets;
 import org.servicestandards.store.Database;
 import org.servicestandards.store.JdbcHistoryStore;
 import org.servicestandards.testing.TestDatabases;

@@ -5,21 +5,21 @@ import static org.servicestandards.http.InteractionsApiTest.json;
 import static org.servicestandards.http.InteractionsApiTest.postJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.testtools.JavalinTest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.testtools.HttpClient;
+import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.servicestandards.json.Json;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.servicestandards.json.Json;
 import org.servicestandards.testing.RuleEdits;
 import org.servicestandards.testing.ShippedRulesCopy;
 

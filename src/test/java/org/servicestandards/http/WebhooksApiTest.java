@@ -8,20 +8,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
-import org.assertj.core.api.SoftAssertions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.provider.Arguments;
-import org.servicestandards.json.Json;
 import org.servicestandards.app.StoreConfig;
-import org.servicestandards.testing.WebhookTargetCases;
+import org.servicestandards.json.Json;
 import org.servicestandards.testing.TestDatabases;
+import org.servicestandards.testing.WebhookTargetCases;
 
 /**
  * Webhooks are registered, listed, inspected and deleted over the API; the secret goes in and

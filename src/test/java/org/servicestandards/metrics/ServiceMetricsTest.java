@@ -1,9 +1,5 @@
 package org.servicestandards.metrics;
 
-import org.servicestandards.testing.Services;
-
-import org.servicestandards.interaction.Batch;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,14 +11,16 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.servicestandards.json.Json;
-import org.servicestandards.rulesets.RuleSets;
-import org.servicestandards.records.StandardsService;
 import org.servicestandards.customers.CustomerRegister;
-import org.servicestandards.store.Database;
+import org.servicestandards.interaction.Batch;
+import org.servicestandards.json.Json;
 import org.servicestandards.records.InteractionStore;
+import org.servicestandards.records.StandardsService;
+import org.servicestandards.rulesets.RuleSets;
+import org.servicestandards.store.Database;
 import org.servicestandards.store.JdbcCustomerRegister;
 import org.servicestandards.store.JdbcInteractionStore;
+import org.servicestandards.testing.Services;
 import org.servicestandards.testing.TestDatabases;
 
 /** Verdicts stored by standard and outcome, and how long the store takes, by operation. */

@@ -1,13 +1,5 @@
 package org.servicestandards.notify;
 
-import org.servicestandards.testing.Services;
-
-import org.servicestandards.interaction.Batch;
-
-import org.servicestandards.rulesets.RuleSets;
-import org.servicestandards.history.HistoryStandards;
-import org.servicestandards.records.StandardsService;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,15 +16,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.servicestandards.history.HistoryStandards;
+import org.servicestandards.interaction.Batch;
 import org.servicestandards.json.Json;
+import org.servicestandards.records.StandardsService;
+import org.servicestandards.rulesets.RuleSets;
 import org.servicestandards.store.Database;
 import org.servicestandards.store.JdbcInteractionStore;
 import org.servicestandards.store.JdbcWebhooks;
 import org.servicestandards.testing.FakeResolver;
 import org.servicestandards.testing.MutableClock;
+import org.servicestandards.testing.Services;
 import org.servicestandards.testing.TestDatabases;
-import org.servicestandards.testing.WebhookReceiver;
 import org.servicestandards.testing.WebhookReceiver.Received;
+import org.servicestandards.testing.WebhookReceiver;
 import org.servicestandards.verdict.Finding;
 import org.servicestandards.verdict.Severity;
 

@@ -21,8 +21,8 @@ import org.servicestandards.testing.FakeResolver;
 import org.servicestandards.testing.MutableClock;
 import org.servicestandards.testing.TestCertificate;
 import org.servicestandards.testing.TestDatabases;
-import org.servicestandards.testing.WebhookReceiver;
 import org.servicestandards.testing.WebhookReceiver.Received;
+import org.servicestandards.testing.WebhookReceiver;
 
 /**
  * A delivery goes only where the check at that delivery allows: the name is resolved again, the

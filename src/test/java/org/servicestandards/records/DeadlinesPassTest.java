@@ -1,11 +1,5 @@
 package org.servicestandards.records;
 
-import org.servicestandards.testing.Services;
-
-import org.servicestandards.interaction.Batch;
-
-import org.servicestandards.rulesets.RuleSets;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,12 +11,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.servicestandards.interaction.Batch;
 import org.servicestandards.json.Json;
 import org.servicestandards.report.Filters;
 import org.servicestandards.report.GroupBy;
 import org.servicestandards.store.Database;
+import org.servicestandards.testing.Services;
 import org.servicestandards.testing.TestDatabases;
-import org.servicestandards.store.JdbcInteractionStore;
 import org.servicestandards.verdict.Outcome;
 
 /** A stored PENDING outcome is judged again once its deadline passes, even across a restart. */

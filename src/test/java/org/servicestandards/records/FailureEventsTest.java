@@ -1,10 +1,5 @@
 package org.servicestandards.records;
 
-import org.servicestandards.interaction.Batch;
-
-import org.servicestandards.history.HistoryStandards;
-import org.servicestandards.rulesets.RuleSets;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,12 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.servicestandards.history.HistoryStandards;
+import org.servicestandards.interaction.Batch;
 import org.servicestandards.json.Json;
+import org.servicestandards.notify.OutcomeEvent;
+import org.servicestandards.rulesets.RuleSets;
 import org.servicestandards.store.Database;
 import org.servicestandards.store.JdbcCustomerRegister;
 import org.servicestandards.store.JdbcHistoryStore;
 import org.servicestandards.store.JdbcInteractionStore;
-import org.servicestandards.notify.OutcomeEvent;
 import org.servicestandards.store.Outbox;
 import org.servicestandards.testing.TestDatabases;
 

@@ -1,11 +1,5 @@
 package org.servicestandards.records;
 
-import org.servicestandards.testing.Services;
-
-import org.servicestandards.interaction.Batch;
-
-import org.servicestandards.rulesets.RuleSets;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,10 +17,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.servicestandards.interaction.Batch;
 import org.servicestandards.json.Json;
 import org.servicestandards.store.Database;
+import org.servicestandards.testing.Services;
 import org.servicestandards.testing.TestDatabases;
-import org.servicestandards.store.JdbcInteractionStore;
 
 /** Retries racing each other create nothing twice, and every acknowledged record is there. */
 class IngestConcurrencyTest {

@@ -1,12 +1,5 @@
 package org.servicestandards.store;
 
-import org.servicestandards.notify.WebhookDelivery;
-import org.servicestandards.notify.DueDelivery;
-
-import org.servicestandards.notify.OutcomeEvent;
-import org.servicestandards.notify.Webhook;
-import org.servicestandards.notify.WebhookRegistration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +15,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.servicestandards.json.Json;
+import org.servicestandards.notify.DueDelivery;
+import org.servicestandards.notify.OutcomeEvent;
+import org.servicestandards.notify.Webhook;
+import org.servicestandards.notify.WebhookDelivery;
+import org.servicestandards.notify.WebhookRegistration;
 import org.servicestandards.testing.MutableClock;
 import org.servicestandards.testing.TestDatabases;
 import org.servicestandards.verdict.Finding;
