@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.servicestandards.access.RateLimits;
+import org.servicestandards.notify.DeliverySettings;
 import org.servicestandards.notify.HostResolver;
-import org.servicestandards.notify.WebhookDispatcher;
 
 /**
  * Everything the application is built from, complete and immutable: checked when made, so a
@@ -110,7 +110,7 @@ public record ApplicationConfig(Clock clock, StoreConfig store, Path rules, Watc
      * ranges in CIDR notation or exact host names), names found by {@code resolver}, delivered as
      * {@code delivery} says.
      */
-    public record Webhooks(List<String> allow, HostResolver resolver, WebhookDispatcher.Settings delivery) {
+    public record Webhooks(List<String> allow, HostResolver resolver, DeliverySettings delivery) {
         public Webhooks {
             allow = allow == null ? List.of() : allow.stream().map(String::trim).filter(entry -> !entry.isEmpty()).toList();
             Objects.requireNonNull(resolver, "resolver");
@@ -118,7 +118,7 @@ public record ApplicationConfig(Clock clock, StoreConfig store, Path rules, Watc
         }
 
         public static Webhooks defaults() {
-            return new Webhooks(List.of(), HostResolver.SYSTEM, WebhookDispatcher.Settings.defaults());
+            return new Webhooks(List.of(), HostResolver.SYSTEM, DeliverySettings.defaults());
         }
     }
 

@@ -5,3 +5,4 @@
  * graph, with different configurations; nothing else wires the store to the concepts.
  */
 package org.servicestandards.app;
+

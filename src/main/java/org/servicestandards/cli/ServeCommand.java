@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.servicestandards.app.Application;
 import org.servicestandards.app.ApplicationConfig;
+import org.servicestandards.notify.DeliverySettings;
 import org.servicestandards.notify.HostResolver;
-import org.servicestandards.notify.WebhookDispatcher;
 import org.servicestandards.standards.RuleSetException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +74,7 @@ final class ServeCommand implements Callable<Integer> {
                 .withLimits(new ApplicationConfig.Limits(maxBodyMb * 1024L * 1024L, maxBatch, rateLimit))
                 .withSweep(new ApplicationConfig.Sweep(sweepAt, sweepZone, ApplicationConfig.Sweep.defaults().threads()))
                 .withAdminKey(System.getenv("STANDARDS_ADMIN_KEY"))
-                .withWebhooks(new ApplicationConfig.Webhooks(webhookAllow, HostResolver.SYSTEM, WebhookDispatcher.Settings.defaults()));
+                .withWebhooks(new ApplicationConfig.Webhooks(webhookAllow, HostResolver.SYSTEM, DeliverySettings.defaults()));
     }
 
     @Override

@@ -1,2 +1,3 @@
 /** Command-line entry points: serve, check, validate. */
 package org.servicestandards.cli;
+

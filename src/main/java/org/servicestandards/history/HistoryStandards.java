@@ -9,17 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.servicestandards.rulesets.RuleSets;
-import org.servicestandards.standards.HistoryEngine;
 import org.servicestandards.standards.JudgingException;
 import org.servicestandards.standards.RuleSet;
-import org.servicestandards.standards.facts.CustomerHistory;
 import org.servicestandards.verdict.HistoryOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +38,7 @@ public final class HistoryStandards implements AutoCloseable {
     private final RuleSets ruleSets;
     private final HistoryStore store;
     private final Clock clock;
-    private final HistoryEngine engine = new HistoryEngine();
-    private final int threads;
-    private final ExecutorService workers;
+    private final HistoryJudge judge;
     /** Customers judged again as deadlines passed or records came in whose outcomes could not be kept. */
     private final AtomicLong unkept = new AtomicLong();
     private volatile Sweep lastSweep;
@@ -54,23 +48,13 @@ public final class HistoryStandards implements AutoCloseable {
         this.ruleSets = ruleSets;
         this.store = store;
         this.clock = clock;
-        this.threads = Math.max(1, threads);
-        AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(this.threads, runnable -> {
-            Thread thread = new Thread(runnable, "history-" + n.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    public HistoryStandards(RuleSets ruleSets, HistoryStore store, Clock clock) {
-        this(ruleSets, store, clock, Runtime.getRuntime().availableProcessors());
+        this.judge = new HistoryJudge(threads);
     }
 
     /** One customer's history outcomes as of {@code asOf}; empty when the register does not know them. */
     public Optional<List<HistoryOutcome>> customer(String id, Instant asOf) {
         RuleSet rules = ruleSets.current();
-        return store.customer(id).map(history -> judge(rules, history, asOf));
+        return store.customer(id).map(history -> judge.judge(rules, history, asOf));
     }
 
     /** A page of history outcomes, judged now as of the query's asOf, customer by customer in id order. */
@@ -80,7 +64,7 @@ public final class HistoryStandards implements AutoCloseable {
         if (query.customer() != null) {
             Optional<HistoryStore.CustomerRecords> one = store.customer(query.customer())
                     .filter(h -> query.accountManager() == null || query.accountManager().equals(h.accountManager()));
-            one.ifPresent(history -> items.addAll(filter(judge(rules, history, query.asOf()), query)));
+            one.ifPresent(history -> items.addAll(filter(judge.judge(rules, history, query.asOf()), query)));
             return new HistoryPage(query.asOf(), rules.version(), one.isPresent() ? 1 : 0, items, null);
         }
         String after = query.after() == null ? "" : query.after();
@@ -91,7 +75,7 @@ public final class HistoryStandards implements AutoCloseable {
                 return new HistoryPage(query.asOf(), rules.version(), customers, items, null);
             }
             List<HistoryStore.CustomerRecords> histories = store.histories(ids);
-            List<List<HistoryOutcome>> judged = judgeAll(rules, histories, query.asOf());
+            List<List<HistoryOutcome>> judged = judge.judgeAll(rules, histories, query.asOf());
             for (int k = 0; k < histories.size(); k++) {
                 customers++;
                 items.addAll(filter(judged.get(k), query));
@@ -122,7 +106,7 @@ public final class HistoryStandards implements AutoCloseable {
         AtomicInteger customers = new AtomicInteger();
         AtomicInteger outcomes = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
-        Semaphore inFlight = new Semaphore(threads * 2);
+        Semaphore inFlight = new Semaphore(judge.threads() * 2);
         List<Future<?>> pages = new ArrayList<>();
         String after = "";
         try {
@@ -133,7 +117,7 @@ public final class HistoryStandards implements AutoCloseable {
                 }
                 after = ids.get(ids.size() - 1);
                 inFlight.acquire();
-                pages.add(workers.submit(() -> {
+                pages.add(judge.submit(() -> {
                     try {
                         Judged judged = judgeAndKeep(rules, store.histories(ids), asOf);
                         customers.addAndGet(judged.customers);
@@ -223,7 +207,7 @@ public final class HistoryStandards implements AutoCloseable {
         int failed = 0;
         for (HistoryStore.CustomerRecords history : histories) {
             try {
-                byCustomer.put(history.id(), judge(rules, history, asOf));
+                byCustomer.put(history.id(), judge.judge(rules, history, asOf));
             } catch (JudgingException e) {
                 failed++;
                 LOG.error("the history of customer {} cannot be judged by rule set {}: {}", history.id(), rules.version(),
@@ -260,38 +244,6 @@ public final class HistoryStandards implements AutoCloseable {
         return unkept.get();
     }
 
-    private List<List<HistoryOutcome>> judgeAll(RuleSet rules, List<HistoryStore.CustomerRecords> histories, Instant asOf) {
-        if (histories.size() < 2 || threads == 1) {
-            return histories.stream().map(h -> judge(rules, h, asOf)).toList();
-        }
-        int slice = Math.max(1, (histories.size() + threads - 1) / threads);
-        List<Future<List<List<HistoryOutcome>>>> slices = new ArrayList<>();
-        for (int start = 0; start < histories.size(); start += slice) {
-            List<HistoryStore.CustomerRecords> part = histories.subList(start, Math.min(histories.size(), start + slice));
-            slices.add(workers.submit(() -> part.stream().map(h -> judge(rules, h, asOf)).toList()));
-        }
-        List<List<HistoryOutcome>> judged = new ArrayList<>(histories.size());
-        try {
-            for (Future<List<List<HistoryOutcome>>> part : slices) {
-                judged.addAll(part.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("judging histories was interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-        return judged;
-    }
-
-    private List<HistoryOutcome> judge(RuleSet rules, HistoryStore.CustomerRecords history, Instant asOf) {
-        return engine.judge(rules, new CustomerHistory(history.id(), history.name(), history.accountManager(), history.tiers(), asOf),
-                history.records());
-    }
-
     private static List<HistoryOutcome> filter(List<HistoryOutcome> outcomes, HistoryQuery query) {
         return outcomes.stream()
                 .filter(o -> query.standard() == null || o.standard().equals(query.standard()))
@@ -301,7 +253,7 @@ public final class HistoryStandards implements AutoCloseable {
 
     @Override
     public void close() {
-        workers.shutdownNow();
+        judge.close();
     }
 
 }

@@ -4,3 +4,4 @@
  * store interface their outcomes are kept behind.
  */
 package org.servicestandards.history;
+

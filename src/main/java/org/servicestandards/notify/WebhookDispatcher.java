@@ -54,37 +54,10 @@ public final class WebhookDispatcher implements AutoCloseable {
     /** How many rounds one call makes at most; each round sends the next delivery of each webhook. */
     private static final int ROUNDS = 100;
 
-    /**
-     * How often the outbox is polled and the at-risk scan runs; the first retry waits
-     * {@code backoffBase}, each later one three times longer, at most {@code backoffCap}; after
-     * {@code maxAttempts} failed attempts a delivery is given up (kept as FAILED). Resolving the
-     * receiver's name may take {@code connectTimeout}, and so may connecting; the whole exchange,
-     * connecting included, {@code requestTimeout}.
-     */
-    public record Settings(Duration pollEvery, Duration scanEvery, Duration backoffBase, Duration backoffCap,
-                           int maxAttempts, Duration connectTimeout, Duration requestTimeout) {
-
-        public Settings {
-            for (Duration d : List.of(pollEvery, scanEvery, backoffBase, backoffCap, connectTimeout, requestTimeout)) {
-                if (d.isNegative() || d.isZero()) {
-                    throw new IllegalArgumentException("webhook dispatcher durations must be positive, not " + d);
-                }
-            }
-            if (maxAttempts < 1) {
-                throw new IllegalArgumentException("at least one attempt, not " + maxAttempts);
-            }
-        }
-
-        public static Settings defaults() {
-            return new Settings(Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofHours(1),
-                    12, Duration.ofSeconds(5), Duration.ofSeconds(10));
-        }
-    }
-
     private final Webhooks webhooks;
     private final Supplier<Map<String, String>> declaredSeverities;
     private final Clock clock;
-    private final Settings settings;
+    private final DeliverySettings settings;
     private final WebhookTargets targets;
     private final PinnedHttpClient http;
     /** Where names are resolved: a lookup blocks, and one slow name must not hold up the other receivers. */
@@ -101,13 +74,13 @@ public final class WebhookDispatcher implements AutoCloseable {
      * {@code targets} says where it may post.
      */
     public WebhookDispatcher(Webhooks webhooks, Supplier<Map<String, String>> declaredSeverities, Clock clock,
-                             Settings settings, WebhookTargets targets) {
+                             DeliverySettings settings, WebhookTargets targets) {
         this(webhooks, declaredSeverities, clock, settings, targets, null);
     }
 
     /** An idle dispatcher trusting the certificates of {@code trust} (null: the JVM's trusted authorities). */
     public WebhookDispatcher(Webhooks webhooks, Supplier<Map<String, String>> declaredSeverities, Clock clock,
-                             Settings settings, WebhookTargets targets, SSLContext trust) {
+                             DeliverySettings settings, WebhookTargets targets, SSLContext trust) {
         this.webhooks = webhooks;
         this.declaredSeverities = declaredSeverities;
         this.clock = clock;
@@ -120,7 +93,7 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     /** A dispatcher polling the outbox and scanning for at-risk outcomes on its own daemon thread. */
     public static WebhookDispatcher start(Webhooks webhooks, Supplier<Map<String, String>> declaredSeverities, Clock clock,
-                                          Settings settings, WebhookTargets targets) {
+                                          DeliverySettings settings, WebhookTargets targets) {
         WebhookDispatcher dispatcher = new WebhookDispatcher(webhooks, declaredSeverities, clock, settings, targets);
         dispatcher.scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("webhook-dispatcher"));
         dispatcher.scheduler.scheduleWithFixedDelay(() -> dispatcher.safely("scanning for at-risk outcomes",

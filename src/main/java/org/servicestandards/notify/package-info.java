@@ -7,3 +7,4 @@
  * ({@link org.servicestandards.notify.PinnedHttpClient}), following no redirect.
  */
 package org.servicestandards.notify;
+

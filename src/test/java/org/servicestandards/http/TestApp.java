@@ -17,7 +17,7 @@ import org.servicestandards.access.AccessKeys;
 import org.servicestandards.access.Role;
 import org.servicestandards.app.Application;
 import org.servicestandards.app.ApplicationConfig;
-import org.servicestandards.notify.WebhookDispatcher;
+import org.servicestandards.notify.DeliverySettings;
 import org.servicestandards.records.StandardsService;
 import org.servicestandards.testing.TestDatabases;
 import org.servicestandards.testing.WebhookTargetCases;
@@ -75,7 +75,7 @@ final class TestApp implements AutoCloseable {
                         settings.requestsPerMinute()))
                 .withSweep(new ApplicationConfig.Sweep(LocalTime.of(2, 0), ZoneOffset.UTC, 2))
                 .withWebhooks(new ApplicationConfig.Webhooks(webhookAllow, WebhookTargetCases.resolver(),
-                        WebhookDispatcher.Settings.defaults()));
+                        DeliverySettings.defaults()));
     }
 
     /** Requests carry the admin key. */

@@ -43,7 +43,7 @@ class WebhookDispatcherTest {
     static final Instant NOW = Instant.parse("2026-11-20T15:00:00Z");
     static final String SECRET = "s3cret-shared-with-the-receiver";
     /** Retries after 1 s, 3 s, 9 s, ...; given up after 5 attempts. */
-    static final WebhookDispatcher.Settings SETTINGS = new WebhookDispatcher.Settings(Duration.ofSeconds(1),
+    static final DeliverySettings SETTINGS = new DeliverySettings(Duration.ofSeconds(1),
             Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(1), 5, Duration.ofSeconds(5), Duration.ofSeconds(5));
 
     @TempDir
@@ -231,7 +231,7 @@ class WebhookDispatcherTest {
 
     @Test
     void a_receiver_that_does_not_answer_in_time_is_retried() {
-        try (WebhookDispatcher impatient = new WebhookDispatcher(webhooks, Map::of, clock, new WebhookDispatcher.Settings(
+        try (WebhookDispatcher impatient = new WebhookDispatcher(webhooks, Map::of, clock, new DeliverySettings(
                 Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(1), 5,
                 Duration.ofSeconds(1), Duration.ofMillis(200)), loopbackAllowed)) {
             Webhook webhook = register(receiver.url(), null);
