@@ -2,12 +2,16 @@ package org.servicestandards.standards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.servicestandards.testing.RecordBuilder.record;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,8 +29,9 @@ import org.servicestandards.verdict.StandardOutcome;
 
 /**
  * A finding's severity has one place an officer edits: standards.csv for a standard whose
- * findings all have one severity. Each edit is made to a copy of the shipped rules, with the
- * example cases that name the severity changed alike, as an officer would.
+ * findings all have one severity, and a table's cell for the findings of courtesy and promise-kept
+ * that differ from it. Each edit is made to a copy of the shipped rules, with the example cases
+ * that name the severity changed alike, as an officer would.
  */
 class FindingSeveritiesTest {
 
@@ -56,6 +61,16 @@ class FindingSeveritiesTest {
 
     private void expectInExample(String standard, String from, String to) {
         edit("examples/" + standard + ".yaml", standard + ": FAIL " + from, standard + ": FAIL " + to);
+    }
+
+    /** The edited copy does not load, for one problem: at the file and line given, saying {@code message}. */
+    private void assertRefusedAt(String file, int line, String message) {
+        RuleSetException refused = catchThrowableOfType(RuleSetException.class, () -> new RuleSetLoader().load(rules));
+        assertThat(refused.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo(file);
+            assertThat(p.line()).isEqualTo(line);
+            assertThat(p.message()).contains(message);
+        });
     }
 
     private RuleSet loaded;
@@ -103,5 +118,85 @@ class FindingSeveritiesTest {
             assertThat(visit.severity()).isEqualTo(Severity.MAJOR);
             assertThat(visit.findings()).extracting(Finding::severity).containsExactly(Severity.MAJOR);
         });
+    }
+
+    @Test
+    void rudeness_has_the_severity_standards_csv_declares_for_courtesy() {
+        redeclare("courtesy", "INTERACTION", "CRITICAL", "MAJOR");
+
+        StandardOutcome rude = judge("courtesy", record().courtesy("rudeness", true));
+        assertThat(rude.severity()).isEqualTo(Severity.MAJOR);
+        assertThat(rude.findings()).extracting(Finding::rule, Finding::severity).containsExactly(
+                tuple("courtesy finds a critical fault when rudeness was reported", Severity.MAJOR));
+    }
+
+    @Test
+    void a_missed_mandatory_item_has_the_severity_of_its_row_in_the_courtesy_items_table() {
+        edit("tables/courtesy-items.csv", "\"MAJOR\",\"greeting\"", "\"MINOR\",\"greeting\"");
+        edit("tables/courtesy-items.csv", "\"IN_PERSON, VISIT\",\"no\",\"smile\"", "\"IN_PERSON, VISIT\",\"CRITICAL\",\"smile\"");
+
+        StandardOutcome missed = judge("courtesy", record().channel(Channel.IN_PERSON).courtesy(RecordBuilder.allCourteous())
+                .courtesy("greeting", false).courtesy("warmFarewell", false).courtesy("smile", false));
+        assertThat(missed.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(missed.findings()).filteredOn(f -> f.message().startsWith("mandatory item"))
+                .extracting(Finding::severity, Finding::message).containsExactlyInAnyOrder(
+                tuple(Severity.CRITICAL, "mandatory item 'smile' was not done"),
+                tuple(Severity.MAJOR, "mandatory item 'warmFarewell' was not done"),
+                tuple(Severity.MINOR, "mandatory item 'greeting' was not done"));
+    }
+
+    @Test
+    void a_score_below_the_pass_mark_has_the_severity_of_the_tiers_row_in_the_pass_mark_table() {
+        edit("tables/courtesy-pass-mark.csv", "\"VIP\",\"80\",\"MINOR\"", "\"VIP\",\"80\",\"MAJOR\"");
+
+        RecordBuilder lowScore = record().channel(Channel.EMAIL).courtesy("greeting", true).courtesy("warmFarewell", true)
+                .courtesy("addressedByName", false).courtesy("explained", false).courtesy("offeredHelp", false);
+        assertThat(judge("courtesy", lowScore.tier(Tier.VIP)).findings()).extracting(Finding::severity)
+                .containsExactly(Severity.MAJOR);
+        assertThat(judge("courtesy", lowScore.tier(Tier.STANDARD)).findings()).extracting(Finding::severity)
+                .containsExactly(Severity.MINOR);
+    }
+
+    @Test
+    void a_late_promise_has_the_declared_severity_or_when_the_customer_was_told_in_time_the_tables() {
+        edit("tables/promise-kept-severities.csv", "\"MINOR\"", "\"CRITICAL\"");
+        expectInExample("promise-kept", "MINOR", "CRITICAL");
+        redeclare("promise-kept", "INTERACTION", "MAJOR", "MINOR");
+
+        StandardOutcome late = judge("promise-kept", record()
+                .promise("told", "2026-11-17T12:00:00Z", "2026-11-17T13:00:00Z", "2026-11-17T11:00:00Z")
+                .promise("forgotten", "2026-11-17T12:00:00Z", null, null));
+        assertThat(late.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(late.findings()).extracting(Finding::severity, Finding::message).containsExactlyInAnyOrder(
+                tuple(Severity.CRITICAL, "promise 'told' due 2026-11-17T12:00:00Z is PT1H late; the customer was told of the"
+                        + " delay in time"),
+                tuple(Severity.MINOR, "promise 'forgotten' due 2026-11-17T12:00:00Z is PT27H late and the customer was not"
+                        + " told in time"));
+    }
+
+    @Test
+    void a_severity_cell_that_names_no_severity_is_refused_at_load_with_its_row() {
+        edit("tables/courtesy-pass-mark.csv", "\"VIP\",\"80\",\"MINOR\"", "\"VIP\",\"80\",\"SEVERE\"");
+
+        assertRefusedAt("tables/courtesy-pass-mark.csv", 10, "'SEVERE' is not a severity; use CRITICAL, MAJOR or MINOR");
+    }
+
+    @Test
+    void a_mandatory_item_marked_yes_is_refused_asking_for_the_severity_of_a_miss() {
+        edit("tables/courtesy-items.csv", "\"MAJOR\",\"greeting\"", "\"yes\",\"greeting\"");
+
+        assertRefusedAt("tables/courtesy-items.csv", 9, "'yes' for greeting: a mandatory item names the severity of the"
+                + " finding a miss is (CRITICAL, MAJOR or MINOR); an item that is not mandatory says no");
+    }
+
+    @Test
+    void no_shipped_rule_writes_a_severity_of_its_own() throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of("rules"))) {
+            List<Path> rulesFiles = files.filter(f -> f.toString().matches(".*\\.(drl|dslr|dsl)$")).toList();
+            assertThat(rulesFiles).isNotEmpty();
+            for (Path file : rulesFiles) {
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContain("Severity.");
+            }
+        }
     }
 }

@@ -82,7 +82,7 @@ class RuleSetLoaderTest {
     void a_standard_without_a_principle_or_with_an_unknown_severity_is_refused() throws IOException {
         Path standards = rules.resolve("standards.csv");
         Files.writeString(standards, Files.readString(standards)
-                .replace("courtesy,INTERACTION,MAJOR", "courtesy,INTERACTION,SEVERE")
+                .replace("courtesy,INTERACTION,CRITICAL", "courtesy,INTERACTION,SEVERE")
                 .replaceAll("(?m)^(complaint-owner,INTERACTION,MAJOR,Every complaint has an owner,).*$", "$1"));
         assertThat(refused().problems()).extracting(RuleProblem::toString).containsExactlyInAnyOrder(
                 "standards.csv:3: standard 'complaint-owner' names no source principle",
