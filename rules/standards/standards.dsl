@@ -15,8 +15,11 @@
 [when]- the satisfaction is not recorded=satisfaction == null
 [when]- the satisfaction is recorded=satisfaction != null
 [when]- rudeness was reported=courtesy != null && courtesy.rudenessReported
+[when]- the complaint names no owner=complaint == null || complaint.owned == false
+[when]- the complaint names an owner=complaint != null && complaint.owned
 [when]- the attribute {name} is "{value}"="{value}".equals(attribute("{name}"))
 [then]the standard {standard} applies=insert(new Applicable($i, "{standard}"));
 [then]report a finding for {standard} saying "{message}" with the satisfaction measured against {target}=insert(Breach.of($i, "{standard}", drools, "{message}", $i.satisfaction(), {target}));
+[then]report a finding for {standard} saying "{message}", measured {measured} against a target of {target}=insert(Breach.of($i, "{standard}", drools, "{message}", {measured}, {target}));
 [then]report a finding for {standard} saying "{message}"=insert(Breach.of($i, "{standard}", drools, "{message}", null, null));
 [then]the standard {standard} is pending until {instant}=insert(new Pending($i, "{standard}", drools.getRule().getName(), java.time.Instant.parse("{instant}")));

@@ -148,7 +148,7 @@ class RuleSetLoaderTest {
 
     @Test
     void words_inside_strings_and_comments_are_not_mistaken_for_code() throws IOException {
-        Path drl = rules.resolve("standards/complaint-owner.drl");
+        Path drl = rules.resolve("standards/complaint-owner.dslr");
         Files.writeString(drl, Files.readString(drl).replace("(complaint.ownerId is missing or blank)",
                 "(System.exit and java.io.File are only words here)") + "\n// a comment may say Runtime.getRuntime()\n");
         assertThat(new RuleSetLoader().load(rules).standards()).hasSize(11);
