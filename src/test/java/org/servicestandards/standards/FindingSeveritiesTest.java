@@ -1,7 +1,6 @@
 package org.servicestandards.standards;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.servicestandards.testing.RecordBuilder.record;
 
@@ -12,15 +11,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.servicestandards.interaction.Channel;
 import org.servicestandards.interaction.Tier;
 import org.servicestandards.standards.facts.CustomerHistory;
+import org.servicestandards.testing.EditedRules;
 import org.servicestandards.testing.RecordBuilder;
-import org.servicestandards.testing.RuleEdits;
-import org.servicestandards.testing.ShippedRulesCopy;
 import org.servicestandards.verdict.Finding;
 import org.servicestandards.verdict.HistoryOutcome;
 import org.servicestandards.verdict.Outcome;
@@ -37,20 +34,11 @@ class FindingSeveritiesTest {
 
     private static final String AS_OF = "2026-11-18T15:00:00Z";
 
-    @TempDir
-    Path rules;
+    @RegisterExtension
+    final EditedRules rules = new EditedRules();
 
-    @BeforeEach
-    void copyShippedRules() {
-        ShippedRulesCopy.into(rules);
-    }
-
-    /** Replaces text in a file of the copy, failing when the text is not there (an edit that changed nothing). */
     private void edit(String file, String from, String to) {
-        Path path = rules.resolve(file);
-        String text = RuleEdits.read(path);
-        assertThat(text).as(file).contains(from);
-        RuleEdits.write(path, text.replace(from, to));
+        rules.replace(file, from, to);
     }
 
     /** Declares another severity for a standard in standards.csv, and changes its example case that names it alike. */
@@ -63,24 +51,8 @@ class FindingSeveritiesTest {
         edit("examples/" + standard + ".yaml", standard + ": FAIL " + from, standard + ": FAIL " + to);
     }
 
-    /** The edited copy does not load, for one problem: at the file and line given, saying {@code message}. */
-    private void assertRefusedAt(String file, int line, String message) {
-        RuleSetException refused = catchThrowableOfType(RuleSetException.class, () -> new RuleSetLoader().load(rules));
-        assertThat(refused.problems()).singleElement().satisfies(p -> {
-            assertThat(p.file()).isEqualTo(file);
-            assertThat(p.line()).isEqualTo(line);
-            assertThat(p.message()).contains(message);
-        });
-    }
-
-    private RuleSet loaded;
-
-    /** One standard's outcome for the record, by the edited copy (loaded at the first judging). */
     private StandardOutcome judge(String standard, RecordBuilder record) {
-        if (loaded == null) {
-            loaded = new RuleSetLoader().load(rules);
-        }
-        return new Engine().evaluate(loaded, record.build(), Instant.parse(AS_OF)).outcome(standard);
+        return rules.judge(standard, record, AS_OF);
     }
 
     @Test
@@ -100,8 +72,7 @@ class FindingSeveritiesTest {
     void a_severity_changed_in_standards_csv_alone_is_refused_by_the_example_cases_that_name_it() {
         edit("standards.csv", "complaint-owner,INTERACTION,MAJOR,", "complaint-owner,INTERACTION,MINOR,");
 
-        RuleSetException refused = catchThrowableOfType(RuleSetException.class, () -> new RuleSetLoader().load(rules));
-        assertThat(refused.problems()).extracting(RuleProblem::toString).singleElement().asString()
+        assertThat(rules.refusal().problems()).extracting(RuleProblem::toString).singleElement().asString()
                 .startsWith("examples/complaint-owner.yaml:16: record co-nobody, complaint-owner: expected FAIL MAJOR, got FAIL MINOR");
     }
 
@@ -109,9 +80,8 @@ class FindingSeveritiesTest {
     void a_history_standards_findings_have_the_severity_standards_csv_declares() {
         redeclare("strategic-visit", "HISTORY", "MINOR", "MAJOR");
 
-        RuleSet loaded = new RuleSetLoader().load(rules);
         Instant asOf = Instant.parse("2026-11-20T12:00:00Z");
-        List<HistoryOutcome> outcomes = new HistoryEngine().judge(loaded, new CustomerHistory("c-1", "Customer", null,
+        List<HistoryOutcome> outcomes = new HistoryEngine().judge(rules.load(), new CustomerHistory("c-1", "Customer", null,
                 Map.of(Instant.parse("2026-01-01T00:00:00Z"), Tier.STRATEGIC), asOf), List.of());
         assertThat(outcomes).filteredOn(o -> o.standard().equals("strategic-visit")).singleElement().satisfies(visit -> {
             assertThat(visit.outcome()).isEqualTo(Outcome.FAIL);
@@ -178,14 +148,14 @@ class FindingSeveritiesTest {
     void a_severity_cell_that_names_no_severity_is_refused_at_load_with_its_row() {
         edit("tables/courtesy-pass-mark.csv", "\"VIP\",\"80\",\"MINOR\"", "\"VIP\",\"80\",\"SEVERE\"");
 
-        assertRefusedAt("tables/courtesy-pass-mark.csv", 10, "'SEVERE' is not a severity; use CRITICAL, MAJOR or MINOR");
+        rules.assertRefusedAt("tables/courtesy-pass-mark.csv", 10, "'SEVERE' is not a severity; use CRITICAL, MAJOR or MINOR");
     }
 
     @Test
     void a_mandatory_item_marked_yes_is_refused_asking_for_the_severity_of_a_miss() {
         edit("tables/courtesy-items.csv", "\"MAJOR\",\"greeting\"", "\"yes\",\"greeting\"");
 
-        assertRefusedAt("tables/courtesy-items.csv", 9, "'yes' for greeting: a mandatory item names the severity of the"
+        rules.assertRefusedAt("tables/courtesy-items.csv", 9, "'yes' for greeting: a mandatory item names the severity of the"
                 + " finding a miss is (CRITICAL, MAJOR or MINOR); an item that is not mandatory says no");
     }
 

@@ -1,15 +1,11 @@
 package org.servicestandards.standards;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.servicestandards.testing.RuleEdits;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.servicestandards.testing.EditedRules;
 import org.servicestandards.testing.ShippedRules;
-import org.servicestandards.testing.ShippedRulesCopy;
 
 /**
  * complaint-owner is shipped in the sentences of standards/standards.dsl: it loads as their
@@ -21,19 +17,11 @@ class ShippedSentencesTest {
     private static final String FILE = "standards/complaint-owner.dslr";
     private static final String NO_OWNER = "complaint-owner fails when a complaint names no owner";
 
-    @TempDir
-    Path rules;
-
-    @BeforeEach
-    void copyShippedRules() {
-        ShippedRulesCopy.into(rules);
-    }
+    @RegisterExtension
+    final EditedRules rules = new EditedRules();
 
     private void edit(String from, String to) {
-        Path file = rules.resolve(FILE);
-        String text = RuleEdits.read(file);
-        assertThat(text).contains(from);
-        RuleEdits.write(file, text.replace(from, to));
+        rules.replace(FILE, from, to);
     }
 
     @Test
@@ -52,7 +40,7 @@ class ShippedSentencesTest {
     void a_sentence_the_language_does_not_know_is_reported_at_its_line() {
         edit("    - the complaint names no owner", "    - the complaint was lost");
 
-        RuleSetException refused = catchThrowableOfType(RuleSetException.class, () -> new RuleSetLoader().load(rules));
+        RuleSetException refused = rules.refusal();
         assertThat(refused.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.file()).isEqualTo(FILE));
         assertThat(refused.problems().get(0).line()).isEqualTo(21);
         assertThat(refused.problems().get(0).message()).contains("the complaint was lost");
@@ -62,11 +50,6 @@ class ShippedSentencesTest {
     void a_sentence_whose_expansion_leaves_the_vocabulary_is_refused_at_its_line() {
         edit("measured 0 against a target of 1", "measured System.exit(1) against a target of 1");
 
-        RuleSetException refused = catchThrowableOfType(RuleSetException.class, () -> new RuleSetLoader().load(rules));
-        assertThat(refused.problems()).singleElement().satisfies(p -> {
-            assertThat(p.file()).isEqualTo(FILE);
-            assertThat(p.line()).isEqualTo(23);
-            assertThat(p.message()).startsWith("java.lang.System is not in the vocabulary");
-        });
+        rules.assertRefusedAt(FILE, 23, "java.lang.System is not in the vocabulary");
     }
 }
