@@ -8,7 +8,9 @@ import org.servicestandards.verdict.Severity;
 /**
  * One friendliness checklist item that applies to an interaction's channel, per the officers'
  * table. A mandatory item carries the severity of the finding it is when assessed false; an item
- * that is not mandatory only counts in the score, and its {@code severity} is null.
+ * that is not mandatory only counts in the score, and its {@code severity} is null. The items are
+ * the fields of the record's {@code courtesy} block ({@link Courtesy#ITEMS}): a table may list
+ * those, on the channels it chooses, and no others, for a record carries no other assessment.
  */
 public record CourtesyItem(Interaction interaction, String item, Severity severity) {
 
@@ -19,7 +21,7 @@ public record CourtesyItem(Interaction interaction, String item, Severity severi
 
     public CourtesyItem {
         if (!Courtesy.ITEMS.contains(item)) {
-            throw new IllegalArgumentException("'" + item + "' is not a courtesy item; known items: " + Courtesy.ITEMS);
+            throw new IllegalArgumentException(unknown(item));
         }
     }
 
@@ -43,6 +45,17 @@ public record CourtesyItem(Interaction interaction, String item, Severity severi
 
     public boolean isMissed() {
         return Boolean.FALSE.equals(assessment());
+    }
+
+    private static String unknown(String item) {
+        String carried = "the items interaction records carry in their courtesy block are " + String.join(", ", Courtesy.ITEMS);
+        if ("rudeness".equals(item)) {
+            return "'rudeness' is not a checklist item: it is reported (courtesy.rudeness) and found by its own rule, never"
+                    + " scored; " + carried;
+        }
+        return "'" + item + "' is not a courtesy item the records carry, so no record could assess it; " + carried
+                + ". The table may list these on the channels it chooses and mark them mandatory or not; an item"
+                + " of its own needs the record format to carry it first";
     }
 
     private static Severity severityOfAMiss(String item, String mandatory) {
