@@ -16,7 +16,8 @@ import org.servicestandards.verdict.StandardOutcome;
 /**
  * What the rules concluded about one subject under one standard, and the one law that turns it
  * into an outcome: not applicable without an applicable fact, FAIL on any breach (severity = the
- * worst), PENDING on any pending fact (due at the earliest), PASS otherwise.
+ * worst), PENDING on any pending fact (due at the earliest), PASS otherwise. A breach of no
+ * severity of its own has the one the standard is declared with.
  */
 final class Conclusion {
 
@@ -32,7 +33,7 @@ final class Conclusion {
         return applicable || !breaches.isEmpty() || !pending.isEmpty();
     }
 
-    StandardOutcome outcome(String standard) {
+    StandardOutcome outcome(String standard, Severity declared) {
         if (!isApplicable()) {
             return StandardOutcome.notApplicable(standard);
         }
@@ -41,10 +42,11 @@ final class Conclusion {
             Severity worst = null;
             List<Finding> findings = new ArrayList<>(breaches.size());
             for (Shortfall breach : breaches) {
-                if (breach.severity().isWorseThan(worst)) {
-                    worst = breach.severity();
+                Severity severity = breach.severity() != null ? breach.severity() : declared;
+                if (severity.isWorseThan(worst)) {
+                    worst = severity;
                 }
-                findings.add(new Finding(breach.rule(), breach.severity(), breach.message(), breach.measured(), breach.target()));
+                findings.add(new Finding(breach.rule(), severity, breach.message(), breach.measured(), breach.target()));
             }
             findings.sort(FINDING_ORDER);
             return new StandardOutcome(standard, Outcome.FAIL, worst, null, percent, findings);

@@ -57,7 +57,7 @@ public final class Engine {
             Conclusions conclusions = byRecord.get(record);
             List<StandardOutcome> outcomes = new ArrayList<>(standards.size());
             for (StandardDefinition standard : standards) {
-                outcomes.add(conclusions.outcome(standard.id()));
+                outcomes.add(conclusions.outcome(standard));
             }
             verdicts.add(new Verdict(record.id(), null, asOf, rules.version(), outcomes));
         }
@@ -106,9 +106,9 @@ public final class Engine {
             return byStandard.computeIfAbsent(standard, s -> new Conclusion());
         }
 
-        StandardOutcome outcome(String standard) {
-            Conclusion found = byStandard.get(standard);
-            return found == null ? StandardOutcome.notApplicable(standard) : found.outcome(standard);
+        StandardOutcome outcome(StandardDefinition standard) {
+            Conclusion found = byStandard.get(standard.id());
+            return found == null ? StandardOutcome.notApplicable(standard.id()) : found.outcome(standard.id(), standard.severity());
         }
     }
 }

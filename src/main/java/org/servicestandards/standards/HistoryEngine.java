@@ -79,7 +79,7 @@ public final class HistoryEngine {
                 if (!judged.standard.equals(standard.id()) || !judged.conclusion.isApplicable()) {
                     continue;
                 }
-                StandardOutcome outcome = judged.conclusion.outcome(standard.id());
+                StandardOutcome outcome = judged.conclusion.outcome(standard.id(), standard.severity());
                 ofStandard.add(new HistoryOutcome(standard.id(), judged.subject, customer.getId(), customer.getAccountManager(),
                         tier, outcome.outcome(), outcome.severity(), outcome.dueAt(), judged.window, judged.evidence,
                         outcome.findings(), asOf, rules.version()));

@@ -32,7 +32,7 @@ class RulesApiTest {
         try (TestApp app = new TestApp(data, HttpSettings.defaults(), rules)) {
             JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
                 String good = json(client.get("/api/v1/rules")).get("version").asText();
-                Path drl = rules.resolve("standards/complaint-owner.drl");
+                Path drl = rules.resolve("standards/complaint-owner.dslr");
                 String text = Files.readString(drl);
                 Files.writeString(drl, text.replace("then", "then oops("));
 
@@ -42,7 +42,7 @@ class RulesApiTest {
                 assertThat(body.get("ok").asBoolean()).isFalse();
                 assertThat(body.get("trigger").asText()).isEqualTo("REQUEST");
                 assertThat(body.get("serving").asText()).isEqualTo(good);
-                assertThat(body.get("problems").get(0).asText()).startsWith("standards/complaint-owner.drl:");
+                assertThat(body.get("problems").get(0).asText()).startsWith("standards/complaint-owner.dslr:");
                 JsonNode shown = json(client.get("/api/v1/rules"));
                 assertThat(shown.get("version").asText()).isEqualTo(good);
                 assertThat(shown.get("lastReload").get("ok").asBoolean()).isFalse();

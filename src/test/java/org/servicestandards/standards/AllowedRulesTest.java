@@ -26,7 +26,7 @@ class AllowedRulesTest {
         List<RuleSources.RuleSource> sources = RuleSources.read(RuleSetLoader.read(Path.of("rules")), problems);
         assertThat(problems).isEmpty();
         assertThat(sources).extracting(RuleSources.RuleSource::path).contains("standards/courtesy.drl",
-                "history/contact-frequency.drl", "tables/first-response-targets.csv");
+                "standards/complaint-owner.dslr", "history/contact-frequency.drl", "tables/first-response-targets.csv");
     }
 
     @Test

@@ -57,14 +57,14 @@ class RuleSetLoaderTest {
 
     @Test
     void a_drl_syntax_error_is_reported_with_its_file_and_line() throws IOException {
-        Path drl = rules.resolve("standards/complaint-owner.drl");
-        Files.writeString(drl, Files.readString(drl).replace("$i : Interaction( type == InteractionType.COMPLAINT )\nthen",
-                "$i : Interaction( type == InteractionType.COMPLAINT\nthen"));
+        Path drl = rules.resolve("standards/update-frequency.drl");
+        Files.writeString(drl, Files.readString(drl).replace("$t : Target( standard == \"update-frequency\", $i : interaction )\nthen",
+                "$t : Target( standard == \"update-frequency\", $i : interaction\nthen"));
         RuleSetException refused = refused();
         assertThat(refused.problems()).isNotEmpty();
-        assertThat(refused.problems()).allSatisfy(p -> assertThat(p.file()).isEqualTo("standards/complaint-owner.drl"));
+        assertThat(refused.problems()).allSatisfy(p -> assertThat(p.file()).isEqualTo("standards/update-frequency.drl"));
         assertThat(refused.problems().get(0).line()).isBetween(10, 16);
-        assertThat(refused.problems().get(0).toString()).startsWith("standards/complaint-owner.drl:");
+        assertThat(refused.problems().get(0).toString()).startsWith("standards/update-frequency.drl:");
     }
 
     @Test
@@ -82,7 +82,7 @@ class RuleSetLoaderTest {
     void a_standard_without_a_principle_or_with_an_unknown_severity_is_refused() throws IOException {
         Path standards = rules.resolve("standards.csv");
         Files.writeString(standards, Files.readString(standards)
-                .replace("courtesy,INTERACTION,MAJOR", "courtesy,INTERACTION,SEVERE")
+                .replace("courtesy,INTERACTION,CRITICAL", "courtesy,INTERACTION,SEVERE")
                 .replaceAll("(?m)^(complaint-owner,INTERACTION,MAJOR,Every complaint has an owner,).*$", "$1"));
         assertThat(refused().problems()).extracting(RuleProblem::toString).containsExactlyInAnyOrder(
                 "standards.csv:3: standard 'complaint-owner' names no source principle",
@@ -120,35 +120,35 @@ class RuleSetLoaderTest {
 
     @Test
     void a_rule_that_throws_while_judging_is_refused_at_load_with_its_line() throws IOException {
-        Path drl = rules.resolve("standards/complaint-owner.drl");
-        Files.writeString(drl, Files.readString(drl).replace("insert( new Applicable($i, \"complaint-owner\") );",
-                "insert( new Applicable($i, \"complaint-owner\") ); Integer.parseInt(\"broken on purpose\");"));
+        Path drl = rules.resolve("standards/update-frequency.drl");
+        Files.writeString(drl, Files.readString(drl).replace("insert( new Applicable($i, \"update-frequency\") );",
+                "insert( new Applicable($i, \"update-frequency\") ); Integer.parseInt(\"broken on purpose\");"));
         RuleSetException refused = refused();
         assertThat(refused.problems()).singleElement().satisfies(p -> {
-            assertThat(p.file()).isEqualTo("standards/complaint-owner.drl");
-            assertThat(p.line()).isEqualTo(9);
-            assertThat(p.message()).contains("complaint-owner applies to complaints", "broken on purpose");
+            assertThat(p.file()).isEqualTo("standards/update-frequency.drl");
+            assertThat(p.line()).isEqualTo(10);
+            assertThat(p.message()).contains("update-frequency applies to cases with an update target", "broken on purpose");
         });
     }
 
     @Test
     void rules_may_not_reach_outside_the_domain_model() throws IOException {
-        Path drl = rules.resolve("standards/complaint-owner.drl");
+        Path drl = rules.resolve("standards/update-frequency.drl");
         Files.writeString(drl, Files.readString(drl)
-                .replace("import org.servicestandards.verdict.Severity;", "import org.servicestandards.verdict.Severity;\nimport java.io.File;")
-                .replace("insert( new Applicable($i, \"complaint-owner\") );", "insert( new Applicable($i, \"complaint-owner\") ); System.exit(1);"));
+                .replace("import org.servicestandards.standards.facts.*;", "import org.servicestandards.standards.facts.*;\nimport java.io.File;")
+                .replace("insert( new Applicable($i, \"update-frequency\") );", "insert( new Applicable($i, \"update-frequency\") ); System.exit(1);"));
         assertThat(refused().problems()).extracting(RuleProblem::toString).containsExactlyInAnyOrder(
-                "standards/complaint-owner.drl:8:1: import java.io.File: java.io.File is not in the vocabulary; rules may import "
+                "standards/update-frequency.drl:7:1: import java.io.File: java.io.File is not in the vocabulary; rules may import "
                         + "the vocabulary (org.servicestandards.interaction, .standards.facts, .verdict, .calendar), java.time, String,"
                         + " Math, the boxed numbers, BigDecimal and the java.util collections (see rules/README.md)",
-                "standards/complaint-owner.drl:14:54: java.lang.System is not in the vocabulary; rules may use the vocabulary"
+                "standards/update-frequency.drl:15:55: java.lang.System is not in the vocabulary; rules may use the vocabulary"
                         + " (org.servicestandards.interaction, .standards.facts, .verdict, .calendar), java.time, String, Math,"
                         + " the boxed numbers, BigDecimal and the java.util collections (see rules/README.md)");
     }
 
     @Test
     void words_inside_strings_and_comments_are_not_mistaken_for_code() throws IOException {
-        Path drl = rules.resolve("standards/complaint-owner.drl");
+        Path drl = rules.resolve("standards/complaint-owner.dslr");
         Files.writeString(drl, Files.readString(drl).replace("(complaint.ownerId is missing or blank)",
                 "(System.exit and java.io.File are only words here)") + "\n// a comment may say Runtime.getRuntime()\n");
         assertThat(new RuleSetLoader().load(rules).standards()).hasSize(11);

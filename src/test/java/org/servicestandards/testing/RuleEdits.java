@@ -15,7 +15,7 @@ import org.servicestandards.standards.RuleSetLoader;
 public final class RuleEdits {
 
     public static final String FIRST_RESPONSE_TARGETS = "tables/first-response-targets.csv";
-    public static final String COMPLAINT_OWNER_RULES = "standards/complaint-owner.drl";
+    public static final String COMPLAINT_OWNER_RULES = "standards/complaint-owner.dslr";
 
     private static final String STANDARD_PHONE_ROW = "\"STANDARD\",\"PHONE\",\"ELAPSED\",\"no\",";
 

@@ -9,6 +9,7 @@ public interface Shortfall {
 
     String rule();
 
+    /** The severity a table gave the finding, or null for the one {@code standards.csv} declares for the standard. */
     Severity severity();
 
     String message();
