@@ -25,7 +25,7 @@ import org.servicestandards.rulesets.RuleSets;
 import org.servicestandards.rulesets.RulesWatcher;
 import org.servicestandards.standards.RuleSet;
 import org.servicestandards.standards.RuleSetException;
-import org.servicestandards.standards.RuleSetLoader;
+import org.servicestandards.standards.load.RuleSetLoader;
 import org.servicestandards.store.Database;
 import org.servicestandards.store.JdbcApiKeyStore;
 import org.servicestandards.store.JdbcAuditLog;

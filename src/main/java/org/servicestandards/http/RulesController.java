@@ -12,7 +12,6 @@ import org.servicestandards.rulesets.RuleFiles;
 import org.servicestandards.rulesets.RuleSets;
 import org.servicestandards.standards.RuleProblem;
 import org.servicestandards.standards.RuleSet;
-import org.servicestandards.standards.RuleText;
 
 /** The rule set in service, and reloading it. */
 final class RulesController {
@@ -114,7 +113,7 @@ final class RulesController {
         }
         Map<String, byte[]> files = ruleSets.files(version)
                 .orElseThrow(() -> Problem.notFound("no rule set with version '" + version + "' has served"));
-        ctx.json(RuleText.find(files, name)
+        ctx.json(RuleSets.ruleText(files, name)
                 .orElseThrow(() -> Problem.notFound("rule set " + version + " has no rule named '" + name + "'")));
     }
 

@@ -3,11 +3,12 @@ package org.servicestandards.rulesets;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.servicestandards.standards.RuleSetLoader;
+import org.servicestandards.standards.load.RuleSetLoader;
 
 /**
  * A candidate rule set sent for validation: a zip of the rules directory, read with limits on
@@ -35,9 +36,7 @@ public final class RuleFiles {
                 if (entry.isDirectory()) {
                     continue;
                 }
-                if (name.startsWith("/") || name.contains("../") || name.contains(":")) {
-                    throw new IllegalArgumentException("the archive entry '" + name + "' points outside the rules directory");
-                }
+                inside("the archive entry '" + name + "'", name);
                 ByteArrayOutputStream content = new ByteArrayOutputStream();
                 byte[] buffer = new byte[8192];
                 for (int read = in.read(buffer); read > 0; read = in.read(buffer)) {
@@ -56,6 +55,28 @@ public final class RuleFiles {
             throw new IllegalArgumentException("the archive holds no files");
         }
         return keepRuleFiles(withoutCommonTopFolder(files));
+    }
+
+    /**
+     * A candidate rule set sent as texts, path to content (the JSON form of a validation
+     * request); every path must stay inside the rules directory.
+     */
+    public static Map<String, byte[]> fromTexts(Map<String, String> texts) {
+        Map<String, byte[]> files = new TreeMap<>();
+        texts.forEach((name, text) -> {
+            inside("files/" + name, name);
+            files.put(name, text.getBytes(StandardCharsets.UTF_8));
+        });
+        return files;
+    }
+
+    /** Refuses a path that leaves the rules directory: absolute, a parent step, or a drive or scheme. */
+    private static void inside(String what, String path) {
+        String name = path.replace('\\', '/');
+        if (name.startsWith("/") || name.equals("..") || name.startsWith("../") || name.contains("/../") || name.endsWith("/..")
+                || name.contains(":")) {
+            throw new IllegalArgumentException(what + " points outside the rules directory");
+        }
     }
 
     private static Map<String, byte[]> withoutCommonTopFolder(Map<String, byte[]> files) {

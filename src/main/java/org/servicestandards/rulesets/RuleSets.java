@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
 import org.servicestandards.standards.RuleProblem;
 import org.servicestandards.standards.RuleSet;
 import org.servicestandards.standards.RuleSetException;
-import org.servicestandards.standards.RuleSetLoader;
+import org.servicestandards.standards.RuleText;
+import org.servicestandards.standards.load.RuleSetLoader;
+import org.servicestandards.standards.load.RuleTexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -150,6 +152,11 @@ public final class RuleSets {
             return Optional.of(current.get().sources());
         }
         return archive.files(version);
+    }
+
+    /** The text of the rule named {@code rule} in a rule set's {@code files}, as an auditor reads it behind a finding. */
+    public static Optional<RuleText> ruleText(Map<String, byte[]> files, String rule) {
+        return RuleTexts.find(files, rule);
     }
 
     /** A rule set that has served, compiled again from its archived files (the serving one as it is). */

@@ -22,7 +22,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.servicestandards.standards.RuleSetException;
-import org.servicestandards.standards.RuleSetLoader;
+import org.servicestandards.standards.load.RuleSetLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

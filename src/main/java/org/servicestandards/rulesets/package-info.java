@@ -3,3 +3,4 @@
  * files change (the watcher), every version that served kept in an archive for replay.
  */
 package org.servicestandards.rulesets;
+

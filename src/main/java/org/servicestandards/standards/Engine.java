@@ -64,20 +64,6 @@ public final class Engine {
         return verdicts;
     }
 
-    private static final java.util.regex.Pattern FAILED_RULE = java.util.regex.Pattern.compile("rule \"([^\"]+)\"");
-
-    /** Names the rule that threw and what it threw, past the engine's wrappers. */
-    static JudgingException judgingFailed(RuntimeException e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause
-                && (cause.getClass().getName().startsWith("org.drools") || cause.getClass().getName().startsWith("org.kie"))) {
-            cause = cause.getCause();
-        }
-        java.util.regex.Matcher rule = FAILED_RULE.matcher(String.valueOf(e.getMessage()));
-        String name = rule.find() ? rule.group(1) : null;
-        return new JudgingException(name, (name == null ? "a rule" : "rule '" + name + "'") + " failed: " + cause, e);
-    }
-
     private static void collect(Object fact, Map<Interaction, Conclusions> byRecord) {
         if (fact instanceof Breach breach) {
             conclusions(byRecord, breach.interaction()).of(breach.standard()).breaches.add(breach);

@@ -32,7 +32,7 @@ final class FiringLimit {
         try {
             fired = session.fireAllRules(limit);
         } catch (RuntimeException e) {
-            throw Engine.judgingFailed(e);
+            throw JudgingException.of(e);
         } catch (LinkageError e) {
             // Drools' generated code for some constraints does not link on this JVM; the record cannot be judged.
             throw new JudgingException(null, "a rule cannot run in this engine: " + e, e);
@@ -51,7 +51,7 @@ final class FiringLimit {
         try {
             session.fireAllRules(1_000);
         } catch (RuntimeException e) {
-            throw Engine.judgingFailed(e);
+            throw JudgingException.of(e);
         }
         String rule = counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
         throw new JudgingException(rule, (rule == null ? "the rules" : "rule '" + rule + "'") + " fired more than " + limit

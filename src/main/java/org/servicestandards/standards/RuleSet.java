@@ -31,7 +31,7 @@ public final class RuleSet {
     private final int exampleCases;
     private final int exampleExpectations;
 
-    RuleSet(String version, List<StandardDefinition> standards, BusinessCalendar calendar, Map<String, byte[]> sources,
+    public RuleSet(String version, List<StandardDefinition> standards, BusinessCalendar calendar, Map<String, byte[]> sources,
             Map<String, String> files, Map<String, List<String>> rulesByPackage, Instant loadedAt, KieBase kieBase,
             boolean declaresJudging, KieBase historyBase, boolean declaresHistory) {
         this(version, standards, calendar, sources, files, rulesByPackage, loadedAt, kieBase,
@@ -64,7 +64,7 @@ public final class RuleSet {
     }
 
     /** The same rule set, having passed its example cases. */
-    RuleSet withExamples(int cases, int expectations) {
+    public RuleSet withExamples(int cases, int expectations) {
         return new RuleSet(version, standards, calendar, sources, files, rulesByPackage, loadedAt, kieBase, sessions,
                 declaresJudging, historyBase, historySessions, declaresHistory, cases, expectations);
     }
@@ -122,7 +122,7 @@ public final class RuleSet {
         return sessions.newKieSession();
     }
 
-    boolean declaresJudging() {
+    public boolean declaresJudging() {
         return declaresJudging;
     }
 
@@ -136,7 +136,7 @@ public final class RuleSet {
         return historySessions.newKieSession();
     }
 
-    boolean declaresHistory() {
+    public boolean declaresHistory() {
         return declaresHistory;
     }
 }

@@ -3,3 +3,4 @@
  * compiles them once per version, and judges records with a fresh session per evaluation.
  */
 package org.servicestandards.standards;
+

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.servicestandards.interaction.Interaction;
+import org.servicestandards.standards.load.RuleSetLoader;
 import org.servicestandards.verdict.Verdict;
 
 class EngineTest {

@@ -31,6 +31,7 @@ import org.servicestandards.interaction.Interaction;
 import org.servicestandards.interaction.InteractionType;
 import org.servicestandards.interaction.Tier;
 import org.servicestandards.standards.facts.Judging;
+import org.servicestandards.standards.load.RuleSetLoader;
 import org.servicestandards.testing.RecordBuilder;
 import org.servicestandards.verdict.Verdict;
 
@@ -51,11 +52,11 @@ import org.servicestandards.verdict.Verdict;
 @Measurement(iterations = 5, time = 5)
 public class EvaluationBenchmark {
 
-    static final int DESIGNS = 200;
+    public static final int DESIGNS = 200;
     static final int BATCH = 1_000;
 
     /** A Wednesday afternoon: records opened over the ten days before it, some still open. */
-    static final Instant AS_OF = Instant.parse("2026-11-18T15:00:00Z");
+    public static final Instant AS_OF = Instant.parse("2026-11-18T15:00:00Z");
 
     private RuleSet rules;
     private KieSessionsPool pool;
@@ -167,7 +168,7 @@ public class EvaluationBenchmark {
      * with updates and pauses (a few still open); promises kept, late, or late with notice;
      * courtesy assessed on most human contacts, rudeness rare; some records still waiting.
      */
-    static Interaction design(int k, String id) {
+    public static Interaction design(int k, String id) {
         SplittableRandom random = new SplittableRandom(0x5EED_0000L + k);
         Channel channel = pick(random, new Channel[] {Channel.PHONE, Channel.PHONE, Channel.PHONE, Channel.EMAIL,
                 Channel.EMAIL, Channel.CHAT, Channel.CHAT, Channel.IN_PERSON, Channel.WEB, Channel.VISIT});

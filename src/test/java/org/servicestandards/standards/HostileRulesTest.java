@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.servicestandards.standards.load.RuleSetLoader;
 import org.servicestandards.testing.HostileRules;
 import org.servicestandards.testing.ShippedRulesCopy;
 

@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.servicestandards.standards.load.RuleSetLoader;
 import org.servicestandards.testing.ShippedRulesCopy;
 
 /** The walkthrough of rules/README.md, done as an officer would: a new standard in the rule language of sentences. */

@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.servicestandards.interaction.InteractionType;
 import org.junit.jupiter.api.io.TempDir;
+import org.servicestandards.interaction.InteractionType;
+import org.servicestandards.standards.load.RuleSetLoader;
 import org.servicestandards.testing.RecordBuilder;
 import org.servicestandards.testing.ShippedRulesCopy;
 

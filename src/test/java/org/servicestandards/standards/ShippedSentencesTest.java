@@ -29,7 +29,7 @@ class ShippedSentencesTest {
         RuleSet shipped = ShippedRules.rules();
         assertThat(shipped.files()).containsKey(FILE).doesNotContainKey("standards/complaint-owner.drl");
         assertThat(shipped.rulesByPackage().get("standards")).contains("complaint-owner applies to complaints", NO_OWNER);
-        assertThat(RuleText.find(shipped.sources(), NO_OWNER)).hasValueSatisfying(text -> {
+        assertThat(org.servicestandards.rulesets.RuleSets.ruleText(shipped.sources(), NO_OWNER)).hasValueSatisfying(text -> {
             assertThat(text.file()).isEqualTo(FILE);
             assertThat(text.line()).isEqualTo(17);
             assertThat(text.text()).contains("    - the complaint names no owner", "report a finding for complaint-owner saying");

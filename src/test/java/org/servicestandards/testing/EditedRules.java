@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.servicestandards.standards.Engine;
 import org.servicestandards.standards.RuleSet;
 import org.servicestandards.standards.RuleSetException;
-import org.servicestandards.standards.RuleSetLoader;
+import org.servicestandards.standards.load.RuleSetLoader;
 import org.servicestandards.verdict.StandardOutcome;
 
 /**

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.stream.Collectors;
-import org.servicestandards.standards.RuleSetLoader;
+import org.servicestandards.standards.load.RuleSetLoader;
 
 /**
  * Edits an officer might make to a copy of the shipped rules, good and broken. Files are written

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.servicestandards.standards.Engine;
 import org.servicestandards.standards.RuleSet;
-import org.servicestandards.standards.RuleSetLoader;
+import org.servicestandards.standards.load.RuleSetLoader;
 import org.servicestandards.verdict.StandardOutcome;
 
 /** The rules shipped in {@code rules/}, compiled once for all tests, and judging one record by them. */

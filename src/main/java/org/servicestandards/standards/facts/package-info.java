@@ -3,3 +3,4 @@
  * tables, and the facts rules conclude (applicable, breach, pending, score). Plain Java.
  */
 package org.servicestandards.standards.facts;
+

@@ -1,4 +1,4 @@
-package org.servicestandards.standards;
+package org.servicestandards.standards.load;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;

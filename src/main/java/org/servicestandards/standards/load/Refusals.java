@@ -1,4 +1,4 @@
-package org.servicestandards.standards;
+package org.servicestandards.standards.load;
 
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
@@ -10,6 +10,7 @@ import com.github.javaparser.ast.Node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.servicestandards.standards.RuleProblem;
 
 /**
  * What the verifier refused in one file, each located where the officer wrote it, and the parsing

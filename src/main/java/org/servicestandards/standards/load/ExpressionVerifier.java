@@ -1,4 +1,4 @@
-package org.servicestandards.standards;
+package org.servicestandards.standards.load;
 
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
@@ -24,9 +24,9 @@ import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import java.util.Set;
-import org.servicestandards.standards.RuleNames.RuleType;
-import org.servicestandards.standards.RuleScope.Place;
-import org.servicestandards.standards.RuleVocabulary.Verdict;
+import org.servicestandards.standards.load.RuleNames.RuleType;
+import org.servicestandards.standards.load.RuleScope.Place;
+import org.servicestandards.standards.load.RuleVocabulary.Verdict;
 
 /**
  * Checks one Java expression of a rule, node by node: every name must be a binding, a local, a

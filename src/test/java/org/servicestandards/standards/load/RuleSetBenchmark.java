@@ -1,9 +1,8 @@
-package org.servicestandards.standards;
+package org.servicestandards.standards.load;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +23,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.servicestandards.interaction.Interaction;
+import org.servicestandards.standards.Engine;
+import org.servicestandards.standards.EvaluationBenchmark;
+import org.servicestandards.standards.RuleSet;
 import org.servicestandards.verdict.Verdict;
 
 /**

@@ -1,4 +1,4 @@
-package org.servicestandards.standards;
+package org.servicestandards.standards.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.servicestandards.standards.RuleProblem;
+import org.servicestandards.standards.RuleSet;
 import org.servicestandards.testing.ShippedRulesCopy;
 
 /** The verifier refuses what reaches outside the vocabulary, not what an officer may reasonably write. */

@@ -1,13 +1,13 @@
-package org.servicestandards.standards;
+package org.servicestandards.standards.load;
 
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import org.kie.api.runtime.rule.RuleContext;
-import org.servicestandards.standards.ExpressionVerifier.Form;
-import org.servicestandards.standards.ExpressionVerifier.Kind;
-import org.servicestandards.standards.RuleScope.Place;
-import org.servicestandards.standards.RuleVocabulary.Verdict;
+import org.servicestandards.standards.load.ExpressionVerifier.Form;
+import org.servicestandards.standards.load.ExpressionVerifier.Kind;
+import org.servicestandards.standards.load.RuleScope.Place;
+import org.servicestandards.standards.load.RuleVocabulary.Verdict;
 
 /**
  * Checks a method call of a rule: a vocabulary member on a value or class, a method of the fact

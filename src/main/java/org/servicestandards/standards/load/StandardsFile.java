@@ -1,4 +1,4 @@
-package org.servicestandards.standards;
+package org.servicestandards.standards.load;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.servicestandards.standards.RuleProblem;
+import org.servicestandards.standards.StandardDefinition;
+import org.servicestandards.standards.StandardScope;
 import org.servicestandards.verdict.Severity;
 
 /** {@code standards.csv}: the standards a rule set declares (id, scope, severity, title, principle), each row checked. */

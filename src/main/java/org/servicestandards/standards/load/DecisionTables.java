@@ -1,4 +1,4 @@
-package org.servicestandards.standards;
+package org.servicestandards.standards.load;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;

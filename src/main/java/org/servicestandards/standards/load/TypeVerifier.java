@@ -1,4 +1,4 @@
-package org.servicestandards.standards;
+package org.servicestandards.standards.load;
 
 import com.github.javaparser.ParseStart;
 import com.github.javaparser.ast.type.ArrayType;

@@ -1,4 +1,4 @@
-package org.servicestandards.standards;
+package org.servicestandards.standards.load;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.servicestandards.standards.RuleProblem;
 
 /**
  * The rule files of a rule set as the DRL Drools will compile, each verified against the vocabulary

@@ -1,4 +1,4 @@
-package org.servicestandards.standards;
+package org.servicestandards.standards.load;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,10 +15,11 @@ import org.drools.drl.ast.descr.QueryDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.ast.descr.TypeDeclarationDescr;
 import org.drools.drl.ast.descr.TypeFieldDescr;
+import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsError;
 import org.drools.drl.parser.DroolsParserException;
-import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.ParserError;
+import org.servicestandards.standards.RuleProblem;
 
 /**
  * Verifies a rule file against the vocabulary before anything of it is compiled or run: an

@@ -1,4 +1,4 @@
-package org.servicestandards.standards;
+package org.servicestandards.standards.load;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,21 +9,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.servicestandards.interaction.FieldError;
 import org.servicestandards.interaction.Instants;
 import org.servicestandards.interaction.Interaction;
 import org.servicestandards.interaction.RecordDecoder;
 import org.servicestandards.interaction.Tier;
+import org.servicestandards.standards.Engine;
+import org.servicestandards.standards.HistoryEngine;
+import org.servicestandards.standards.RuleProblem;
+import org.servicestandards.standards.RuleSet;
+import org.servicestandards.standards.StandardScope;
 import org.servicestandards.standards.facts.CustomerHistory;
-import org.servicestandards.verdict.HistoryOutcome;
 import org.servicestandards.verdict.Finding;
+import org.servicestandards.verdict.HistoryOutcome;
 import org.servicestandards.verdict.StandardOutcome;
 import org.servicestandards.verdict.Verdict;
 

@@ -1,10 +1,11 @@
-package org.servicestandards.standards;
+package org.servicestandards.standards.load;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.servicestandards.standards.RuleProblem;
 
 /**
  * Where a place in the DRL the verifier reads stands in the file the officer wrote: the same line

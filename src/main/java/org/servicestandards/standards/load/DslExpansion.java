@@ -1,4 +1,4 @@
-package org.servicestandards.standards;
+package org.servicestandards.standards.load;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -12,6 +12,7 @@ import org.drools.drl.parser.lang.dsl.DSLMapping;
 import org.drools.drl.parser.lang.dsl.DSLTokenizedMappingFile;
 import org.drools.drl.parser.lang.dsl.DefaultExpander;
 import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.servicestandards.standards.RuleProblem;
 
 /**
  * The rule language of sentences: DSLR files expanded by Drools' own expander with every DSL file

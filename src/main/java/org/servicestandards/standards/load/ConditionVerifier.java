@@ -1,4 +1,4 @@
-package org.servicestandards.standards;
+package org.servicestandards.standards.load;
 
 import com.github.javaparser.ParseStart;
 import java.util.List;
@@ -23,7 +23,7 @@ import org.drools.drl.ast.descr.RelationalExprDescr;
 import org.drools.drl.parser.DrlExprParser;
 import org.drools.drl.parser.DrlExprParserFactory;
 import org.drools.drl.parser.DrlParser;
-import org.servicestandards.standards.RuleScope.Place;
+import org.servicestandards.standards.load.RuleScope.Place;
 
 /**
  * Checks a rule's conditions as Drools' parser reads them: the conditional elements

@@ -1,4 +1,4 @@
-package org.servicestandards.standards;
+package org.servicestandards.standards.load;
 
 import java.util.ArrayList;
 import java.util.HashMap;

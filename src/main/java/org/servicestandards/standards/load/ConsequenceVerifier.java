@@ -1,4 +1,4 @@
-package org.servicestandards.standards;
+package org.servicestandards.standards.load;
 
 import com.github.javaparser.ParseStart;
 import com.github.javaparser.ast.stmt.BlockStmt;
@@ -12,7 +12,7 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
-import org.servicestandards.standards.RuleScope.Place;
+import org.servicestandards.standards.load.RuleScope.Place;
 
 /**
  * Checks a rule's consequence: a block of statements, each an expression, a local variable or an

@@ -1,4 +1,4 @@
-package org.servicestandards.standards;
+package org.servicestandards.standards.load;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +15,8 @@ import org.servicestandards.interaction.InteractionType;
 import org.servicestandards.interaction.Pause;
 import org.servicestandards.interaction.Promise;
 import org.servicestandards.interaction.Tier;
+import org.servicestandards.standards.HistoryEngine;
+import org.servicestandards.standards.RuleSet;
 import org.servicestandards.standards.facts.CustomerHistory;
 
 /**
