@@ -1,7 +1,6 @@
 package org.servicestandards.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -15,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.servicestandards.interaction.FieldError;
-import org.servicestandards.json.Json;
 import org.servicestandards.notify.TargetRefused;
 import org.servicestandards.notify.Webhook;
 import org.servicestandards.notify.WebhookRegistration;
@@ -61,15 +59,13 @@ final class WebhooksController {
     }
 
     void list(Context ctx) {
-        ctx.json(Map.of("items", webhooks.list()));
+        ctx.json(new Responses.Webhooks(webhooks.list()));
     }
 
     void get(Context ctx) {
         String id = ctx.pathParam("id");
         Webhook webhook = webhooks.find(id).orElseThrow(() -> Problem.notFound("no webhook with id '" + id + "'"));
-        ObjectNode shown = Json.mapper().valueToTree(webhook);
-        shown.set("deliveries", Json.mapper().valueToTree(webhooks.deliveries(id, DELIVERIES_SHOWN)));
-        ctx.json(shown);
+        ctx.json(new Responses.WebhookWithDeliveries(webhook, webhooks.deliveries(id, DELIVERIES_SHOWN)));
     }
 
     void delete(Context ctx) {
@@ -83,7 +79,7 @@ final class WebhooksController {
 
     /** The registration, or a 400 naming each offending field by JSON pointer. */
     private WebhookRegistration decode(JsonNode body) {
-        List<Map<String, Object>> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (body == null || !body.isObject()) {
             throw invalid(List.of(error("", "must be a JSON object with url and secret, and optionally standards,"
                     + " severities, events and warnBefore")));
@@ -115,7 +111,7 @@ final class WebhooksController {
     }
 
     /** The URL, or null with an error when it is not an http(s) URL or points where webhooks may not go. */
-    private String url(JsonNode node, List<Map<String, Object>> errors) {
+    private String url(JsonNode node, List<FieldError> errors) {
         if (node == null || node.isNull()) {
             errors.add(error("/url", "is required"));
             return null;
@@ -150,7 +146,7 @@ final class WebhooksController {
         return uri.toString();
     }
 
-    private static String secret(JsonNode node, List<Map<String, Object>> errors) {
+    private static String secret(JsonNode node, List<FieldError> errors) {
         if (node == null || node.isNull()) {
             errors.add(error("/secret", "is required"));
             return null;
@@ -163,7 +159,7 @@ final class WebhooksController {
     }
 
     /** An optional array of names, each one of {@code allowed}; duplicates are dropped. Null when absent. */
-    private static List<String> names(JsonNode body, String field, List<String> allowed, List<Map<String, Object>> errors) {
+    private static List<String> names(JsonNode body, String field, List<String> allowed, List<FieldError> errors) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             return null;
@@ -185,7 +181,7 @@ final class WebhooksController {
         return List.copyOf(names);
     }
 
-    private static Duration warnBefore(JsonNode node, List<Map<String, Object>> errors) {
+    private static Duration warnBefore(JsonNode node, List<FieldError> errors) {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -207,14 +203,11 @@ final class WebhooksController {
         return null;
     }
 
-    private static Map<String, Object> error(String pointer, String reason) {
-        return Map.of("pointer", pointer, "reason", reason);
+    private static FieldError error(String pointer, String reason) {
+        return new FieldError(pointer, reason);
     }
 
-    private static Problem invalid(List<Map<String, Object>> errors) {
-        Map<String, Object> first = errors.get(0);
-        String detail = (first.get("pointer").toString().isEmpty() ? "the webhook" : first.get("pointer")) + " "
-                + first.get("reason") + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
-        return new Problem(400, "invalid-webhook", "Invalid webhook", detail, errors);
+    private static Problem invalid(List<FieldError> errors) {
+        return Problem.invalid("invalid-webhook", "Invalid webhook", "the webhook", errors);
     }
 }
