@@ -41,8 +41,7 @@ final class ReportsController {
     void compliance(Context ctx) {
         Filters filters = filters(ctx, false);
         List<GroupBy> groupBy = Params.groupBy(ctx);
-        service.judgeFallenDue(clock.instant());
-        ComplianceComparison comparison = ComplianceComparison.of(filters, groupBy, service::compliance);
+        ComplianceComparison comparison = ComplianceComparison.of(filters, groupBy, clock.instant(), service::compliance);
         if (Params.format(ctx).equals("csv")) {
             csv(ctx, "compliance", filters, groupBy.stream().map(GroupBy::key).collect(Collectors.joining("-")),
                     CsvExport.compliance(comparison));
@@ -55,7 +54,6 @@ final class ReportsController {
         Filters filters = filters(ctx, true);
         int page = Params.integer(ctx, "page", 1, 1, 1_000_000);
         int size = Params.integer(ctx, "size", 50, 1, Page.MAX_SIZE);
-        service.judgeFallenDue(clock.instant());
         Page<Violation> violations = service.violations(filters, page, size);
         if (Params.format(ctx).equals("csv")) {
             csv(ctx, "violations", filters, "page-" + page, CsvExport.violations(violations.items()));
@@ -89,7 +87,6 @@ final class ReportsController {
     void atRisk(Context ctx) {
         Instant asOf = Params.instant(ctx, "asOf", clock.instant());
         Duration within = Params.duration(ctx, "within", Duration.ofHours(1), MAX_WITHIN);
-        service.judgeFallenDue(clock.instant());
         int limit = Params.integer(ctx, "limit", 100, 1, 1000);
         List<org.servicestandards.report.AtRisk> items = service.atRisk(asOf, asOf.plus(within), limit);
         if (Params.format(ctx).equals("csv")) {

@@ -1,5 +1,6 @@
 package org.servicestandards.report;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -14,17 +15,17 @@ public record ComplianceComparison(ComplianceReport report, Filters previous, Li
         rows = List.copyOf(rows);
     }
 
-    /** Where compliance is counted: the stored outcomes of the period {@code filters} cover. */
+    /** Where compliance is counted: the stored outcomes of the period {@code filters} cover, their deadlines judged at {@code asOf}. */
     @FunctionalInterface
     public interface Counts {
-        ComplianceReport compliance(Filters filters, List<GroupBy> groupBy);
+        ComplianceReport compliance(Filters filters, List<GroupBy> groupBy, Instant asOf);
     }
 
-    /** The report of {@code filters}, grouped by {@code groupBy}, against the period before. */
-    public static ComplianceComparison of(Filters filters, List<GroupBy> groupBy, Counts counts) {
-        ComplianceReport report = counts.compliance(filters, groupBy);
+    /** The report of {@code filters}, grouped by {@code groupBy} and counted as of {@code asOf}, against the period before. */
+    public static ComplianceComparison of(Filters filters, List<GroupBy> groupBy, Instant asOf, Counts counts) {
+        ComplianceReport report = counts.compliance(filters, groupBy, asOf);
         Filters before = filters.periodBefore();
-        ComplianceReport previous = counts.compliance(before, groupBy);
+        ComplianceReport previous = counts.compliance(before, groupBy, asOf);
         return new ComplianceComparison(report, before, ComplianceTrend.of(report, previous), ComplianceTrend.total(report, previous));
     }
 }
