@@ -101,7 +101,7 @@ final class CheckCommand implements Callable<Integer> {
             StandardsService service = application.service();
             RuleSets ruleSets = application.ruleSets();
             List<RecordResult> results = service.ingest(new Batch(records, false), judgedAt);
-            ComplianceReport report = service.compliance(new Filters(null, null, null, null, null, null, null, null, null), groups);
+            ComplianceReport report = service.compliance(Filters.between(null, null), groups, judgedAt);
             switch (format) {
                 case json -> json(results, report, ruleSets.current().version(), judgedAt);
                 case csv -> out.print(CsvExport.compliance(report));

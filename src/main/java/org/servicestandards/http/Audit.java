@@ -1,5 +1,6 @@
 package org.servicestandards.http;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.LinkedHashMap;
@@ -7,11 +8,14 @@ import java.util.Map;
 import org.servicestandards.access.ApiKey;
 import org.servicestandards.access.AuditEntry;
 import org.servicestandards.access.AuditLog;
+import org.servicestandards.json.Json;
 
 /** Writes what a caller did to the audit log, in the caller's name, and serves the log to admins. */
 final class Audit {
 
     static final int MAX_LIMIT = 1000;
+    private static final TypeReference<Map<String, Object>> DETAIL = new TypeReference<>() {
+    };
 
     private final AuditLog log;
 
@@ -25,6 +29,11 @@ final class Audit {
         Map<String, Object> full = new LinkedHashMap<>(detail);
         full.put("request", ctx.method().name() + " " + ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
         log.append(actor, action, target, full);
+    }
+
+    /** Appends an entry whose detail is the answer {@code body}: the log keeps what the caller was told. */
+    void record(Context ctx, String action, String target, Record body) {
+        record(ctx, action, target, Json.mapper().convertValue(body, DETAIL));
     }
 
     /**
@@ -51,13 +60,10 @@ final class Audit {
         if (Params.format(ctx).equals("csv")) {
             export(ctx, "audit-log", "audit-log" + (action == null ? "" : "_action-" + action) + "_after-" + after,
                     org.servicestandards.report.CsvExport.audit(entries.stream().map(e -> java.util.Arrays.<Object>asList(e.seq(),
-                            e.at().toString(), e.actor(), e.action(), e.target(), org.servicestandards.json.Json.mapper()
+                            e.at().toString(), e.actor(), e.action(), e.target(), Json.mapper()
                                     .valueToTree(e.detail()).toString())).toList()));
             return;
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", entries);
-        body.put("next", entries.size() < limit ? null : entries.get(entries.size() - 1).seq());
-        ctx.json(body);
+        ctx.json(Responses.AuditPage.of(entries, limit));
     }
 }

@@ -7,7 +7,6 @@ import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.servicestandards.interaction.Batch;
@@ -150,6 +149,6 @@ final class Bodies {
     static Problem malformed(JsonProcessingException e) {
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
         return new Problem(400, "malformed-json", "Malformed JSON", "the body is not valid JSON" + where + ": " + e.getOriginalMessage(),
-                List.of(Map.of("pointer", "", "reason", "not valid JSON" + where)));
+                List.of(Problem.Fault.field("", "not valid JSON" + where)));
     }
 }

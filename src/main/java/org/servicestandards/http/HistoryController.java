@@ -3,7 +3,6 @@ package org.servicestandards.http;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -61,13 +60,7 @@ final class HistoryController {
                     CsvExport.history(page.items()));
             return;
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("asOf", page.asOf());
-        body.put("ruleset", page.ruleset());
-        body.put("customers", page.customers());
-        body.put("items", page.items());
-        body.put("next", page.next());
-        ctx.json(body);
+        ctx.json(page);
     }
 
     /** Runs a sweep now (as of {@code asOf}, default now) and keeps its outcomes. */

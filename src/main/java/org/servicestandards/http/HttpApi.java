@@ -10,7 +10,6 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.security.RouteRole;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.servicestandards.access.AccessKeys;
 import org.servicestandards.access.AuditLog;
 import org.servicestandards.access.RateLimits;
@@ -69,7 +68,7 @@ public final class HttpApi {
             });
             get(cfg.routes, "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()),
                     Access.ADMIN);
-            get(cfg.routes, "/health", ctx -> ctx.json(Map.of("status", "UP", "ruleset", service.ruleSets().current().version())));
+            get(cfg.routes, "/health", ctx -> ctx.json(Responses.Health.up(service.ruleSets().current().version())));
             get(cfg.routes, "/openapi.json", description::json);
             get(cfg.routes, "/docs", description::docs);
             Dashboard.ASSETS.forEach((path, asset) -> get(cfg.routes, path, Dashboard.handler(asset)));

@@ -3,11 +3,7 @@ package org.servicestandards.http;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.servicestandards.interaction.Batch;
 import org.servicestandards.interaction.FieldError;
 import org.servicestandards.records.RecordResult;
@@ -56,22 +52,10 @@ final class InteractionsController {
             ctx.json(result.verdict());
             return;
         }
-        Map<RecordResult.Status, Integer> counts = new EnumMap<>(RecordResult.Status.class);
-        explained.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("counts", counts);
-        body.put("results", explained);
-        ctx.json(body);
+        ctx.json(Responses.Batch.of(explained));
     }
 
     static Problem invalid(List<FieldError> errors) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (FieldError error : errors) {
-            list.add(Map.of("pointer", error.pointer(), "reason", error.reason()));
-        }
-        FieldError first = errors.get(0);
-        String detail = (first.pointer().isEmpty() ? "the record" : first.pointer()) + " " + first.reason()
-                + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
-        return new Problem(400, "invalid-record", "Invalid interaction record", detail, list);
+        return Problem.invalid("invalid-record", "Invalid interaction record", "the record", errors);
     }
 }

@@ -1,8 +1,7 @@
 package org.servicestandards.http;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.servicestandards.interaction.FieldError;
 
 /**
  * An error answered as RFC 9457 {@code application/problem+json}. Handlers throw it; one
@@ -16,12 +15,28 @@ public final class Problem extends RuntimeException {
     /** Every problem type is a URN under this prefix, so clients can switch on it. */
     public static final String TYPE_PREFIX = "urn:service-standards:problem:";
 
+    /** What is wrong with one field of the body (a JSON pointer, "" for all of it) or one query parameter, and why. */
+    public record Fault(String pointer, String parameter, String reason) {
+
+        public static Fault field(String pointer, String reason) {
+            return new Fault(pointer, null, reason);
+        }
+
+        public static Fault parameter(String parameter, String reason) {
+            return new Fault(null, parameter, reason);
+        }
+    }
+
+    /** The body of schema Problem; {@code errors} is left out when there are none. */
+    public record Body(String type, String title, int status, String detail, String instance, List<Fault> errors) {
+    }
+
     private final int status;
     private final String type;
     private final String title;
-    private final transient List<Map<String, Object>> errors;
+    private final transient List<Fault> errors;
 
-    public Problem(int status, String type, String title, String detail, List<Map<String, Object>> errors) {
+    public Problem(int status, String type, String title, String detail, List<Fault> errors) {
         super(detail);
         this.status = status;
         this.type = type;
@@ -31,11 +46,22 @@ public final class Problem extends RuntimeException {
 
     public static Problem badParameter(String parameter, String reason) {
         return new Problem(400, "invalid-parameter", "Invalid query parameter", parameter + ": " + reason,
-                List.of(Map.of("parameter", parameter, "reason", reason)));
+                List.of(Fault.parameter(parameter, reason)));
     }
 
     public static Problem notFound(String detail) {
         return new Problem(404, "not-found", "Not found", detail, List.of());
+    }
+
+    /**
+     * A 400 naming every offending field of a body; the detail tells the first (a pointer, or
+     * {@code subject} when it is the whole body) and how many more there are.
+     */
+    static Problem invalid(String type, String title, String subject, List<FieldError> errors) {
+        FieldError first = errors.get(0);
+        String detail = (first.pointer().isEmpty() ? subject : first.pointer()) + " " + first.reason()
+                + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
+        return new Problem(400, type, title, detail, errors.stream().map(e -> Fault.field(e.pointer(), e.reason())).toList());
     }
 
     public int status() {
@@ -50,7 +76,7 @@ public final class Problem extends RuntimeException {
         return title;
     }
 
-    public List<Map<String, Object>> errors() {
+    public List<Fault> errors() {
         return errors;
     }
 
@@ -58,16 +84,7 @@ public final class Problem extends RuntimeException {
      * The RFC 9457 body, whoever writes it (a route's exception handler or Jetty's error
      * handler): type, title, status, detail, the request path as instance, and the field errors.
      */
-    public Map<String, Object> body(String instance) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", TYPE_PREFIX + type);
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", getMessage());
-        body.put("instance", instance);
-        if (!errors.isEmpty()) {
-            body.put("errors", errors);
-        }
-        return body;
+    public Body body(String instance) {
+        return new Body(TYPE_PREFIX + type, title, status, getMessage(), instance, errors.isEmpty() ? null : errors);
     }
 }

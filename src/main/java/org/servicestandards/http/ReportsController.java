@@ -5,17 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.servicestandards.interaction.Channel;
 import org.servicestandards.interaction.Tier;
 import org.servicestandards.records.StandardsService;
-import org.servicestandards.report.ComplianceReport;
-import org.servicestandards.report.ComplianceRow;
-import org.servicestandards.report.ComplianceTrend;
+import org.servicestandards.report.ComplianceComparison;
 import org.servicestandards.report.CsvExport;
 import org.servicestandards.report.Filters;
 import org.servicestandards.report.GroupBy;
@@ -45,35 +41,19 @@ final class ReportsController {
     void compliance(Context ctx) {
         Filters filters = filters(ctx, false);
         List<GroupBy> groupBy = Params.groupBy(ctx);
-        service.judgeFallenDue(clock.instant());
-        ComplianceReport report = service.compliance(filters, groupBy);
-        // The period just before, as long as this one: what the trend compares against.
-        Duration length = Duration.between(filters.from(), filters.to());
-        Filters before = new Filters(filters.from().minus(length), filters.from(), filters.standard(), filters.agent(),
-                filters.team(), filters.tier(), filters.channel(), filters.severity(), filters.ruleset());
-        ComplianceReport previous = service.compliance(before, groupBy);
-        List<ComplianceTrend.Row> trend = ComplianceTrend.of(report, previous);
+        ComplianceComparison comparison = ComplianceComparison.of(filters, groupBy, clock.instant(), service::compliance);
         if (Params.format(ctx).equals("csv")) {
             csv(ctx, "compliance", filters, groupBy.stream().map(GroupBy::key).collect(Collectors.joining("-")),
-                    CsvExport.compliance(report, trend));
+                    CsvExport.compliance(comparison));
             return;
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("from", filters.from());
-        body.put("to", filters.to());
-        body.put("groupBy", groupBy.stream().map(GroupBy::key).toList());
-        body.put("filters", present(filters));
-        body.put("previous", Map.of("from", before.from(), "to", before.to()));
-        body.put("rows", trend.stream().map(ReportsController::row).toList());
-        body.put("total", row(ComplianceTrend.total(report, previous)));
-        ctx.json(body);
+        ctx.json(ComplianceResponse.of(comparison));
     }
 
     void violations(Context ctx) {
         Filters filters = filters(ctx, true);
         int page = Params.integer(ctx, "page", 1, 1, 1_000_000);
         int size = Params.integer(ctx, "size", 50, 1, Page.MAX_SIZE);
-        service.judgeFallenDue(clock.instant());
         Page<Violation> violations = service.violations(filters, page, size);
         if (Params.format(ctx).equals("csv")) {
             csv(ctx, "violations", filters, "page-" + page, CsvExport.violations(violations.items()));
@@ -99,12 +79,7 @@ final class ReportsController {
             throw new Problem(422, "rule-set-unusable", "Rule set cannot judge", "rule set " + version
                     + " no longer compiles here: " + e.problems().get(0), List.of());
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("from", from);
-        body.put("to", to);
-        body.put("ruleset", done.ruleset());
-        body.put("asOf", done.asOf());
-        body.put("records", done.records());
+        Responses.Reevaluated body = Responses.Reevaluated.of(from, to, done);
         audit.record(ctx, "reevaluate", done.ruleset(), body);
         ctx.json(body);
     }
@@ -112,18 +87,13 @@ final class ReportsController {
     void atRisk(Context ctx) {
         Instant asOf = Params.instant(ctx, "asOf", clock.instant());
         Duration within = Params.duration(ctx, "within", Duration.ofHours(1), MAX_WITHIN);
-        service.judgeFallenDue(clock.instant());
         int limit = Params.integer(ctx, "limit", 100, 1, 1000);
         List<org.servicestandards.report.AtRisk> items = service.atRisk(asOf, asOf.plus(within), limit);
         if (Params.format(ctx).equals("csv")) {
             audit.export(ctx, "at-risk", "at-risk_within-" + within + "_as-of_" + asOf, CsvExport.atRisk(items));
             return;
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("asOf", asOf);
-        body.put("within", within.toString());
-        body.put("items", items);
-        ctx.json(body);
+        ctx.json(Responses.AtRiskList.of(asOf, within, items));
     }
 
     private Filters filters(Context ctx, boolean withSeverity) {
@@ -150,47 +120,10 @@ final class ReportsController {
         return Arrays.stream(values).map(Enum::name).collect(Collectors.toSet());
     }
 
-    private static Map<String, Object> row(ComplianceTrend.Row trend) {
-        ComplianceRow row = trend.row();
-        Map<String, Object> json = new LinkedHashMap<>(row.group());
-        json.put("pass", row.pass());
-        json.put("fail", row.fail());
-        json.put("pending", row.pending());
-        json.put("notApplicable", row.notApplicable());
-        json.put("rate", row.rate());
-        if (trend.previous() != null) {
-            Map<String, Object> previous = new LinkedHashMap<>();
-            previous.put("pass", trend.previous().pass());
-            previous.put("fail", trend.previous().fail());
-            previous.put("rate", trend.previous().rate());
-            json.put("previous", previous);
-        }
-        json.put("change", trend.change());
-        return json;
-    }
-
-    private static Map<String, String> present(Filters f) {
-        Map<String, String> present = new LinkedHashMap<>();
-        putIf(present, "standard", f.standard());
-        putIf(present, "agent", f.agent());
-        putIf(present, "team", f.team());
-        putIf(present, "tier", f.tier());
-        putIf(present, "channel", f.channel());
-        putIf(present, "severity", f.severity());
-        putIf(present, "ruleset", f.ruleset());
-        return present;
-    }
-
-    private static void putIf(Map<String, String> map, String key, String value) {
-        if (value != null) {
-            map.put(key, value);
-        }
-    }
-
     /** Sends CSV with a file name that says what it holds: filters and period. */
     private void csv(Context ctx, String what, Filters filters, String detail, String body) {
         StringBuilder name = new StringBuilder(what);
-        present(filters).forEach((k, v) -> name.append('_').append(k).append('-').append(v));
+        filters.given().forEach((k, v) -> name.append('_').append(k).append('-').append(v));
         if (!detail.isEmpty()) {
             name.append("_by-").append(detail);
         }

@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Judges stored PENDING outcomes again as their deadlines pass, and customers' history standards
- * again as their records come in, on a schedule, so the at-risk list, the reports and anything
- * reading the store stay current between requests.
+ * again as their records come in, on a schedule, so the violations, the at-risk list and anything
+ * reading the store stay current. Reading never judges: until this runs, compliance counts a
+ * breached PENDING outcome as FAIL by itself, and the at-risk list shows it as overdue.
  */
 public final class DeadlineKeeper implements AutoCloseable {
 

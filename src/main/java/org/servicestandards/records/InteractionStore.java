@@ -50,7 +50,12 @@ public interface InteractionStore {
     /** The latest verdict of the id's latest revision. */
     Optional<Verdict> currentVerdict(String id);
 
-    ComplianceReport compliance(Filters filters, List<GroupBy> groupBy);
+    /**
+     * Counts the outcomes {@code filters} cover as of {@code asOf}: one still PENDING whose
+     * deadline passed before {@code asOf} counts as FAIL, as judging it again would make it, so a
+     * report never counts as pending what has breached, whether or not that judging has run yet.
+     */
+    ComplianceReport compliance(Filters filters, List<GroupBy> groupBy, Instant asOf);
 
     Page<Violation> violations(Filters filters, int page, int size);
 

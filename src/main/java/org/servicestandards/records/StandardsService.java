@@ -162,8 +162,9 @@ public final class StandardsService {
     /**
      * Judges again, at {@code now}, every stored record whose current verdict still holds a
      * PENDING outcome that has fallen due, and every customer with such a history outcome, so
-     * no report counts as pending what has breached. Driven by what is stored, so it picks up
-     * after a restart. Returns how many records and customers were judged.
+     * the breach is stored with its findings (violations list them, webhooks hear of them).
+     * Driven by what is stored, so it picks up after a restart. Returns how many records and
+     * customers were judged. The deadline keeper calls it on a schedule; reads never do.
      */
     public int judgeFallenDue(Instant now) {
         return judgeRecordsFallenDue(now) + history.judgeFallenDue(now);
@@ -202,8 +203,9 @@ public final class StandardsService {
         return store.find(id);
     }
 
-    public ComplianceReport compliance(Filters filters, List<GroupBy> groupBy) {
-        return store.compliance(filters, groupBy);
+    /** Compliance as of {@code asOf}: a PENDING outcome whose deadline has passed by then counts as FAIL. Stores nothing. */
+    public ComplianceReport compliance(Filters filters, List<GroupBy> groupBy, Instant asOf) {
+        return store.compliance(filters, groupBy, asOf);
     }
 
     public Page<Violation> violations(Filters filters, int page, int size) {

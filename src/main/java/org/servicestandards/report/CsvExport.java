@@ -15,12 +15,13 @@ public final class CsvExport {
     }
 
     /** The report with each row's previous rate and change, as the trend compares them. */
-    public static String compliance(ComplianceReport report, List<ComplianceTrend.Row> trend) {
+    public static String compliance(ComplianceComparison comparison) {
+        ComplianceReport report = comparison.report();
         List<String> header = new ArrayList<>();
         report.groupBy().forEach(g -> header.add(g.key()));
         header.addAll(List.of("pass", "fail", "pending", "not_applicable", "rate", "previous_rate", "change"));
         List<List<Object>> rows = new ArrayList<>();
-        for (ComplianceTrend.Row row : trend) {
+        for (ComplianceTrend.Row row : comparison.rows()) {
             List<Object> cells = new ArrayList<>();
             report.groupBy().forEach(g -> cells.add(row.row().group().get(g.key())));
             cells.addAll(List.of(row.row().pass(), row.row().fail(), row.row().pending(), row.row().notApplicable(),

@@ -99,7 +99,7 @@ class HistoryStandardsServiceTest {
     }
 
     private static ComplianceRow row(StandardsService service, Filters filters, String standard) {
-        return service.compliance(filters, List.of(GroupBy.STANDARD)).rows().stream()
+        return service.compliance(filters, List.of(GroupBy.STANDARD), NOW).rows().stream()
                 .filter(r -> r.group().get("standard").equals(standard)).findFirst().orElse(null);
     }
 
@@ -166,7 +166,7 @@ class HistoryStandardsServiceTest {
             assertThat(contact.fail()).isEqualTo(1);
             Map<String, ComplianceRow> byAgent = new java.util.HashMap<>();
             app.service.compliance(new Filters(november().from(), november().to(), "contact-frequency", null, null, null, null, null,
-                    null), List.of(GroupBy.AGENT)).rows().forEach(r -> byAgent.put(r.group().get("agent"), r));
+                    null), List.of(GroupBy.AGENT), NOW).rows().forEach(r -> byAgent.put(r.group().get("agent"), r));
             assertThat(byAgent.get("am-1").fail()).isEqualTo(1);
             assertThat(byAgent.get("am-2").pass()).isEqualTo(1);
 

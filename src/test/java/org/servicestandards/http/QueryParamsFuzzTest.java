@@ -112,7 +112,7 @@ class QueryParamsFuzzTest {
         } catch (Problem refused) {
             assertRefusal(refused);
             assertThat(refused.status()).isEqualTo(400);
-            assertThat(refused.errors()).extracting(e -> e.get("parameter")).containsExactly(parameter);
+            assertThat(refused.errors()).extracting(Problem.Fault::parameter).containsExactly(parameter);
         }
     }
 }

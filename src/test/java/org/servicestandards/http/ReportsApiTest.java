@@ -59,6 +59,13 @@ class ReportsApiTest {
         assertThat(response.code()).isEqualTo(200);
     }
 
+    /** A standard-tier phone call opened at {@code openedAt} and not answered, judged at {@code asOf}: due 3 minutes after it opened. */
+    private static void postWaitingCall(HttpClient client, String id, String openedAt, String asOf) {
+        String waiting = TestApp.fixture("r1-phone-answered-in-time.json").replace("cc-1001", id)
+                .replace("2026-11-16T10:00:00Z", openedAt).replace(", \"firstResponseAt\": \"2026-11-16T10:02:00Z\"", "");
+        assertThat(postJson(client, "/api/v1/interactions?asOf=" + asOf, waiting).code()).isEqualTo(201);
+    }
+
     private static Map<String, List<Long>> countsBy(JsonNode report, String key) {
         Map<String, List<Long>> counts = new HashMap<>();
         for (JsonNode row : report.get("rows")) {
@@ -189,9 +196,7 @@ class ReportsApiTest {
         JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
             postAll(client);
             // A phone call still waiting for an answer, due at 15:03 on the 20th.
-            String waiting = TestApp.fixture("r1-phone-answered-in-time.json").replace("cc-1001", "cc-1009")
-                    .replace("2026-11-16T10:00:00Z", "2026-11-20T15:00:00Z").replace(", \"firstResponseAt\": \"2026-11-16T10:02:00Z\"", "");
-            assertThat(postJson(client, "/api/v1/interactions?asOf=2026-11-20T15:00:00Z", waiting).code()).isEqualTo(201);
+            postWaitingCall(client, "cc-1009", "2026-11-20T15:00:00Z", "2026-11-20T15:00:00Z");
             JsonNode soon = json(client.get("/api/v1/at-risk?asOf=2026-11-20T15:00:00Z"));
             Response csv = client.get("/api/v1/at-risk?asOf=2026-11-20T15:00:00Z&format=csv");
             assertThat(csv.headers().get("Content-Disposition").get(0))
@@ -203,6 +208,46 @@ class ReportsApiTest {
             JsonNode week = json(client.get("/api/v1/at-risk?asOf=2026-11-20T15:00:00Z&within=P3D"));
             assertThat(week.get("items")).extracting(i -> i.get("interactionId").asText() + " " + i.get("dueAt").asText())
                     .containsExactly("cc-1009 2026-11-20T15:03:00Z", "hd-3001 2026-11-23T10:00:00Z");
+        });
+    }
+
+    /**
+     * The reports read what is stored and write nothing: a PENDING outcome whose deadline has
+     * passed since it was judged already counts as FAIL, and its finding is listed once it has
+     * been judged again, as the deadline keeper does in the background (no background job runs
+     * here, so the test does it).
+     */
+    @Test
+    void reading_the_reports_stores_nothing_yet_counts_a_passed_deadline_as_a_failure() {
+        JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
+            postAll(client);
+            // Judged at 14:51 while the caller still waited; the answer was due at 14:53, before now (15:00).
+            postWaitingCall(client, "cc-1010", "2026-11-20T14:50:00Z", "2026-11-20T14:51:00Z");
+            JsonNode stored = json(client.get("/api/v1/interactions/cc-1010"));
+            assertThat(stored.get("revisions").get(0).get("verdicts")).hasSize(1);
+
+            for (String read : List.of("/api/v1/reports/compliance?" + PERIOD + "&groupBy=standard",
+                    "/api/v1/reports/compliance?" + PERIOD + "&format=csv", "/api/v1/violations?" + PERIOD,
+                    "/api/v1/violations?" + PERIOD + "&format=csv", "/api/v1/at-risk", "/api/v1/at-risk?format=csv")) {
+                assertThat(client.get(read).code()).as(read).isEqualTo(200);
+            }
+            assertThat(json(client.get("/api/v1/interactions/cc-1010"))).isEqualTo(stored);
+
+            JsonNode report = json(client.get("/api/v1/reports/compliance?" + PERIOD + "&groupBy=standard"));
+            assertThat(countsBy(report, "standard").get("first-response")).containsExactly(2L, 3L, 0L, 1L);
+            assertThat(json(client.get("/api/v1/violations?" + PERIOD + "&standard=first-response")).get("items"))
+                    .extracting(v -> v.get("interactionId").asText()).doesNotContain("cc-1010");
+            assertThat(json(client.get("/api/v1/at-risk")).get("items"))
+                    .extracting(a -> a.get("interactionId").asText() + " " + a.get("overdue").asBoolean())
+                    .containsExactly("cc-1010 true");
+
+            assertThat(app.service.judgeFallenDue(TestApp.NOW)).isEqualTo(1);
+            assertThat(json(client.get("/api/v1/interactions/cc-1010")).get("revisions").get(0).get("verdicts")).hasSize(2);
+            assertThat(countsBy(json(client.get("/api/v1/reports/compliance?" + PERIOD + "&groupBy=standard")), "standard")
+                    .get("first-response")).containsExactly(2L, 3L, 0L, 1L);
+            assertThat(json(client.get("/api/v1/violations?" + PERIOD + "&standard=first-response")).get("items"))
+                    .extracting(v -> v.get("interactionId").asText()).contains("cc-1010");
+            assertThat(json(client.get("/api/v1/at-risk")).get("items")).isEmpty();
         });
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.servicestandards.interaction.Batch;
 import org.servicestandards.json.Json;
+import org.servicestandards.report.ComplianceRow;
 import org.servicestandards.report.Filters;
 import org.servicestandards.report.GroupBy;
 import org.servicestandards.store.Database;
@@ -56,10 +57,45 @@ class DeadlinesPassTest {
             assertThat(verdicts.get(1).outcome("first-response").outcome()).isEqualTo(Outcome.FAIL);
             assertThat(service.atRisk(Instant.parse("2026-11-20T15:03:01Z"), Instant.parse("2026-11-21T00:00:00Z"), 10)).isEmpty();
             var row = service.compliance(Filters.between(Instant.parse("2026-11-20T00:00:00Z"), Instant.parse("2026-11-21T00:00:00Z")),
-                    List.of(GroupBy.STANDARD)).rows().stream().filter(r -> r.group().get("standard").equals("first-response"))
+                    List.of(GroupBy.STANDARD), POSTED).rows().stream().filter(r -> r.group().get("standard").equals("first-response"))
                     .findFirst().orElseThrow();
             assertThat(row.fail()).isEqualTo(1);
             assertThat(row.pending()).isZero();
+        }
+    }
+
+    /** A complaint answered at once, then waiting on the customer since 14:30: its clock is stopped, nothing falls due. */
+    private static JsonNode pausedComplaint() throws Exception {
+        return Json.mapper().readTree("{\"id\": \"hd-9002\", \"customer\": {\"id\": \"c-2\"}, \"agent\": {\"id\": \"a-1\"},"
+                + " \"channel\": \"EMAIL\", \"type\": \"COMPLAINT\", \"openedAt\": \"2026-11-20T14:00:00Z\","
+                + " \"firstResponseAt\": \"2026-11-20T14:01:00Z\", \"complaint\": {\"ownerId\": \"a-1\"},"
+                + " \"pauses\": [{\"from\": \"2026-11-20T14:30:00Z\"}]}");
+    }
+
+    private static ComplianceRow row(StandardsService service, String standard, String asOf) {
+        return service.compliance(Filters.between(Instant.parse("2026-11-20T00:00:00Z"), Instant.parse("2026-11-21T00:00:00Z")),
+                List.of(GroupBy.STANDARD), Instant.parse(asOf)).rows().stream()
+                .filter(r -> r.group().get("standard").equals(standard)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void compliance_counts_a_pending_outcome_whose_deadline_passed_as_failed_before_it_is_judged_again(@TempDir Path data)
+            throws Exception {
+        try (Database database = TestDatabases.open(data)) {
+            StandardsService service = service(database);
+            service.ingest(Batch.of(List.of(waitingCall(), pausedComplaint())), POSTED);
+            assertThat(service.find("hd-9002").orElseThrow().revisions().get(0).verdicts().get(0)
+                    .outcome("complaint-resolution").dueAt()).isNull();
+
+            ComplianceRow atDeadline = row(service, "first-response", "2026-11-20T15:03:00Z");
+            assertThat(List.of(atDeadline.pass(), atDeadline.fail(), atDeadline.pending())).containsExactly(1L, 0L, 1L);
+            ComplianceRow past = row(service, "first-response", "2026-11-20T15:03:01Z");
+            assertThat(List.of(past.pass(), past.fail(), past.pending())).containsExactly(1L, 1L, 0L);
+            // Without a deadline an outcome stays pending however late it is read.
+            assertThat(row(service, "complaint-resolution", "2026-12-31T00:00:00Z").pending()).isEqualTo(1);
+            // Counting judged nothing again and stored nothing.
+            assertThat(service.find("cc-9001").orElseThrow().revisions().get(0).verdicts()).hasSize(1);
+            assertThat(service.judgeFallenDue(Instant.parse("2026-11-20T15:03:01Z"))).isEqualTo(1);
         }
     }
 
