@@ -21,6 +21,7 @@ import org.servicestandards.notify.WebhookTargets;
 import org.servicestandards.records.DeadlineKeeper;
 import org.servicestandards.records.InteractionStore;
 import org.servicestandards.records.StandardsService;
+import org.servicestandards.report.ReportQueries;
 import org.servicestandards.rulesets.RuleSets;
 import org.servicestandards.rulesets.RulesWatcher;
 import org.servicestandards.standards.RuleSet;
@@ -32,6 +33,7 @@ import org.servicestandards.store.JdbcAuditLog;
 import org.servicestandards.store.JdbcCustomerRegister;
 import org.servicestandards.store.JdbcHistoryStore;
 import org.servicestandards.store.JdbcInteractionStore;
+import org.servicestandards.store.JdbcReports;
 import org.servicestandards.store.JdbcRuleSetArchive;
 import org.servicestandards.store.JdbcWebhooks;
 import org.slf4j.Logger;
@@ -82,7 +84,8 @@ public final class Application implements AutoCloseable {
                 metrics.timed(HistoryStore.class, new JdbcHistoryStore(database, clock, webhooks)), clock, config.sweep().threads());
         this.service = new StandardsService(ruleSets,
                 metrics.timed(InteractionStore.class, new JdbcInteractionStore(database, clock, webhooks)),
-                metrics.timed(CustomerRegister.class, new JdbcCustomerRegister(database, clock)), history);
+                metrics.timed(CustomerRegister.class, new JdbcCustomerRegister(database, clock)), history,
+                metrics.timed(ReportQueries.class, new JdbcReports(database)));
         metrics.service(service);
         ApplicationConfig.Limits limits = config.limits();
         this.http = HttpServer.create(service, new HttpSettings(limits.maxBodyBytes(), limits.maxBatchRecords(),

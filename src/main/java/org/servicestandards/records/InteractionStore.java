@@ -4,12 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.servicestandards.interaction.Interaction;
-import org.servicestandards.report.AtRisk;
-import org.servicestandards.report.ComplianceReport;
-import org.servicestandards.report.Filters;
-import org.servicestandards.report.GroupBy;
-import org.servicestandards.report.Page;
-import org.servicestandards.report.Violation;
 import org.servicestandards.verdict.Verdict;
 
 /** Where records, their revisions and verdicts are kept, and what reports read. */
@@ -49,16 +43,4 @@ public interface InteractionStore {
 
     /** The latest verdict of the id's latest revision. */
     Optional<Verdict> currentVerdict(String id);
-
-    /**
-     * Counts the outcomes {@code filters} cover as of {@code asOf}: one still PENDING whose
-     * deadline passed before {@code asOf} counts as FAIL, as judging it again would make it, so a
-     * report never counts as pending what has breached, whether or not that judging has run yet.
-     */
-    ComplianceReport compliance(Filters filters, List<GroupBy> groupBy, Instant asOf);
-
-    Page<Violation> violations(Filters filters, int page, int size);
-
-    /** Current PENDING outcomes falling due at or before {@code until}, soonest first. */
-    List<AtRisk> atRisk(Instant asOf, Instant until, int limit);
 }

@@ -17,6 +17,7 @@ import org.servicestandards.report.ComplianceReport;
 import org.servicestandards.report.Filters;
 import org.servicestandards.report.GroupBy;
 import org.servicestandards.report.Page;
+import org.servicestandards.report.ReportQueries;
 import org.servicestandards.report.Violation;
 import org.servicestandards.rulesets.RuleSets;
 import org.servicestandards.standards.RuleSet;
@@ -36,18 +37,22 @@ public final class StandardsService {
     private final InteractionStore store;
     private final CustomerRegister customers;
     private final HistoryStandards history;
+    private final ReportQueries reports;
     private final List<java.util.function.Consumer<Verdict>> storedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Judging judging = new Judging();
 
     /**
      * Records kept in {@code store}, the register of {@code customers} kept up to date by every
-     * stored record's tier, and the {@code history} standards judged over the stored records.
+     * stored record's tier, the {@code history} standards judged over the stored records, and the
+     * {@code reports} read from them.
      */
-    public StandardsService(RuleSets ruleSets, InteractionStore store, CustomerRegister customers, HistoryStandards history) {
+    public StandardsService(RuleSets ruleSets, InteractionStore store, CustomerRegister customers, HistoryStandards history,
+                            ReportQueries reports) {
         this.ruleSets = Objects.requireNonNull(ruleSets, "ruleSets");
         this.store = Objects.requireNonNull(store, "store");
         this.customers = Objects.requireNonNull(customers, "customers");
         this.history = Objects.requireNonNull(history, "history");
+        this.reports = Objects.requireNonNull(reports, "reports");
     }
 
     /** Hears of every verdict stored from now on: of a new record or revision, or judged again (for metrics). */
@@ -205,14 +210,14 @@ public final class StandardsService {
 
     /** Compliance as of {@code asOf}: a PENDING outcome whose deadline has passed by then counts as FAIL. Stores nothing. */
     public ComplianceReport compliance(Filters filters, List<GroupBy> groupBy, Instant asOf) {
-        return store.compliance(filters, groupBy, asOf);
+        return reports.compliance(filters, groupBy, asOf);
     }
 
     public Page<Violation> violations(Filters filters, int page, int size) {
-        return store.violations(filters, page, size);
+        return reports.violations(filters, page, size);
     }
 
     public List<AtRisk> atRisk(Instant asOf, Instant until, int limit) {
-        return store.atRisk(asOf, until, limit);
+        return reports.atRisk(asOf, until, limit);
     }
 }

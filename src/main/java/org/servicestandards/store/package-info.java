@@ -4,3 +4,4 @@
  * migrations. Only the application factory imports this package.
  */
 package org.servicestandards.store;
+

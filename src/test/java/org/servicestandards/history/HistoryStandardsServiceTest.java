@@ -42,7 +42,7 @@ class HistoryStandardsServiceTest {
             RuleSets rules = RuleSets.load(Path.of("rules"), clock);
             HistoryStandards history = new HistoryStandards(rules, new JdbcHistoryStore(database, clock), clock, 2);
             return new App(new StandardsService(rules, new JdbcInteractionStore(database, clock),
-                    new JdbcCustomerRegister(database, clock), history), history);
+                    new JdbcCustomerRegister(database, clock), history, new org.servicestandards.store.JdbcReports(database)), history);
         }
 
         void post(String... records) {
@@ -282,7 +282,7 @@ class HistoryStandardsServiceTest {
             RuleSets rules = RuleSets.load(Path.of("rules"), clock);
             try (HistoryStandards history = new HistoryStandards(rules, refusing, clock, 2)) {
                 StandardsService service = new StandardsService(rules, new JdbcInteractionStore(database, clock),
-                        new JdbcCustomerRegister(database, clock), history);
+                        new JdbcCustomerRegister(database, clock), history, new org.servicestandards.store.JdbcReports(database));
                 App app = new App(service, history);
                 app.post(complaint("cmp-bad", "std-bad", "2026-11-15T12:00:00Z"), complaint("cmp-good", "std-good", "2026-11-15T12:00:00Z"));
                 real.save(Map.of("std-bad", app.judge("std-bad", "2026-11-20T12:00:00Z"),

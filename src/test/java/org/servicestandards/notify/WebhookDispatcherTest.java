@@ -357,7 +357,7 @@ class WebhookDispatcherTest {
         HistoryStandards history = new HistoryStandards(rules, new org.servicestandards.store.JdbcHistoryStore(database, clock, webhooks),
                 clock, 1);
         StandardsService service = new StandardsService(rules, new JdbcInteractionStore(database, clock, webhooks),
-                new org.servicestandards.store.JdbcCustomerRegister(database, clock), history);
+                new org.servicestandards.store.JdbcCustomerRegister(database, clock), history, new org.servicestandards.store.JdbcReports(database));
         webhooks.register(new WebhookRegistration(receiver.url(), SECRET, List.of("contact-frequency"), List.of("MAJOR"), null, null,
                 null));
         service.putCustomer("vip-1", new org.servicestandards.interaction.CustomerUpdate(org.servicestandards.interaction.Tier.VIP,

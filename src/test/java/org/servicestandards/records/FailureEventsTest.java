@@ -35,7 +35,7 @@ class FailureEventsTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         RuleSets rules = RuleSets.load(Path.of("rules"), clock);
         return new StandardsService(rules, new JdbcInteractionStore(database, clock, recording), new JdbcCustomerRegister(database, clock),
-                new HistoryStandards(rules, new JdbcHistoryStore(database, clock, recording), clock, 1));
+                new HistoryStandards(rules, new JdbcHistoryStore(database, clock, recording), clock, 1), new org.servicestandards.store.JdbcReports(database));
     }
 
     private static JsonNode call(String firstResponseAt, String closedAt) throws Exception {

@@ -11,6 +11,7 @@ import org.servicestandards.store.Database;
 import org.servicestandards.store.JdbcCustomerRegister;
 import org.servicestandards.store.JdbcHistoryStore;
 import org.servicestandards.store.JdbcInteractionStore;
+import org.servicestandards.store.JdbcReports;
 
 /**
  * A records service with every collaborator real, on one database, for tests of one part that
@@ -36,6 +37,6 @@ public final class Services {
     public static StandardsService on(Database database, Clock clock, RuleSets rules, InteractionStore store,
                                       CustomerRegister customers) {
         return new StandardsService(rules, store, customers,
-                new HistoryStandards(rules, new JdbcHistoryStore(database, clock), clock, 1));
+                new HistoryStandards(rules, new JdbcHistoryStore(database, clock), clock, 1), new JdbcReports(database));
     }
 }

@@ -1,0 +1,177 @@
+package org.servicestandards.store;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+import org.servicestandards.report.AtRisk;
+import org.servicestandards.report.ComplianceReport;
+import org.servicestandards.report.ComplianceRow;
+import org.servicestandards.report.Filters;
+import org.servicestandards.report.GroupBy;
+import org.servicestandards.report.Page;
+import org.servicestandards.report.ReportQueries;
+import org.servicestandards.report.Violation;
+
+/** What reports read, over JDBC with portable SQL: compliance counts, violations, outcomes at risk. */
+public final class JdbcReports implements ReportQueries {
+
+    private final Jdbi jdbi;
+
+    public JdbcReports(Database database) {
+        this.jdbi = database.jdbi();
+    }
+
+    private static String column(GroupBy groupBy) {
+        return switch (groupBy) {
+            case STANDARD -> "standard";
+            case AGENT -> "agent_id";
+            case TEAM -> "team";
+            case TIER -> "tier";
+            case CHANNEL -> "channel";
+            case WEEK -> "opened_week";
+            case MONTH -> "opened_month";
+        };
+    }
+
+    @Override
+    public ComplianceReport compliance(Filters filters, List<GroupBy> groupBy, Instant asOf) {
+        StringJoiner columns = new StringJoiner(", ");
+        groupBy.forEach(g -> columns.add(column(g)));
+        String select = groupBy.isEmpty() ? "" : columns + ", ";
+        // Per-interaction outcomes and the history standards' kept outcomes, counted alike.
+        String dimensions = "standard, outcome, due_at, agent_id, team, tier, channel, opened_week, opened_month";
+        // A PENDING outcome past its deadline has breached (strictly before, as pendingFallenDue
+        // has it): it counts as FAIL before the deadline keeper has judged it again.
+        String sql = "SELECT " + select
+                + "SUM(CASE WHEN outcome = 'PASS' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN outcome = 'FAIL' OR (outcome = 'PENDING' AND due_at < :asOf) THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN outcome = 'PENDING' AND (due_at IS NULL OR due_at >= :asOf) THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN outcome = 'NOT_APPLICABLE' THEN 1 ELSE 0 END)"
+                + " FROM (SELECT " + dimensions + " FROM outcomes o WHERE " + where(filters, false, false)
+                + " UNION ALL SELECT " + dimensions + " FROM history_outcomes o WHERE " + where(filters, false, true) + ") o"
+                + (groupBy.isEmpty() ? "" : " GROUP BY " + columns + " ORDER BY " + columns);
+        List<ComplianceRow> rows = jdbi.withHandle(h -> bind(h.createQuery(sql), filters).bind("asOf", asOf.toEpochMilli())
+                .map((rs, ctx) -> {
+                    Map<String, String> group = new LinkedHashMap<>();
+                    for (int k = 0; k < groupBy.size(); k++) {
+                        group.put(groupBy.get(k).key(), rs.getString(k + 1));
+                    }
+                    int n = groupBy.size();
+                    return new ComplianceRow(group, rs.getLong(n + 1), rs.getLong(n + 2), rs.getLong(n + 3), rs.getLong(n + 4));
+                }).list());
+        if (groupBy.isEmpty() && rows.size() == 1 && rows.get(0).pass() + rows.get(0).fail() + rows.get(0).pending()
+                + rows.get(0).notApplicable() == 0) {
+            rows = List.of();
+        }
+        return new ComplianceReport(filters, groupBy, rows);
+    }
+
+    @Override
+    public Page<Violation> violations(Filters filters, int page, int size) {
+        String union = "SELECT o.interaction_id AS subject_id, 'interaction' AS subject_kind, o.revision, o.standard, f.rule,"
+                + " f.severity, f.message, f.measured, f.target, o.ruleset, o.opened_at, o.customer_id, o.tier, o.agent_id, o.team,"
+                + " o.channel, f.seq FROM outcomes o JOIN findings f ON f.interaction_id = o.interaction_id AND f.revision = o.revision"
+                + " AND f.verdict_no = o.verdict_no AND f.standard = o.standard WHERE o.outcome = 'FAIL' AND " + where(filters, true, false)
+                + " UNION ALL SELECT o.subject_id, o.subject_kind, CAST(NULL AS INTEGER), o.standard, f.rule, f.severity, f.message,"
+                + " f.measured, f.target, o.ruleset, o.opened_at, o.customer_id, o.tier, o.agent_id, o.team, o.channel, f.seq"
+                + " FROM history_outcomes o JOIN history_findings f ON f.standard = o.standard AND f.subject_kind = o.subject_kind"
+                + " AND f.subject_id = o.subject_id AND f.period = o.period WHERE o.outcome = 'FAIL' AND " + where(filters, true, true);
+        return jdbi.withHandle(h -> {
+            long total = bind(h.createQuery("SELECT COUNT(*) FROM (" + union + ") v"), filters).mapTo(Long.class).one();
+            List<Violation> items = bind(h.createQuery("SELECT subject_id, revision, standard, rule, severity, message, measured,"
+                            + " target, ruleset, opened_at, customer_id, tier, agent_id, team, channel, subject_kind FROM (" + union + ") v"
+                            + " ORDER BY opened_at DESC, subject_id, standard, seq LIMIT :limit OFFSET :offset"), filters)
+                    .bind("limit", size).bind("offset", (long) (page - 1) * size)
+                    .map((rs, ctx) -> new Violation(rs.getString(1), rs.getObject(2) == null ? null : rs.getInt(2),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                            rs.getString(9), Instant.ofEpochMilli(rs.getLong(10)), rs.getString(11), rs.getString(12), rs.getString(13),
+                            rs.getString(14), rs.getString(15), rs.getString(16)))
+                    .list();
+            return new Page<>(items, page, size, total);
+        });
+    }
+
+    @Override
+    public List<AtRisk> atRisk(Instant asOf, Instant until, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT subject_id, revision, standard, due_at, opened_at, customer_id, tier,"
+                        + " agent_id, team, channel, subject_kind FROM (SELECT interaction_id AS subject_id, revision, standard, due_at,"
+                        + " opened_at, customer_id, tier, agent_id, team, channel, 'interaction' AS subject_kind FROM outcomes"
+                        + " WHERE is_current = :current AND outcome = 'PENDING' AND due_at IS NOT NULL AND due_at <= :until"
+                        + " UNION ALL SELECT subject_id, CAST(NULL AS INTEGER), standard, due_at, opened_at, customer_id, tier, agent_id,"
+                        + " team, channel, subject_kind FROM history_outcomes WHERE outcome = 'PENDING' AND due_at IS NOT NULL"
+                        + " AND due_at <= :until) a ORDER BY due_at, subject_id, standard LIMIT :limit")
+                .bind("current", true).bind("until", until.toEpochMilli()).bind("limit", limit)
+                .map((rs, ctx) -> {
+                    Instant due = Instant.ofEpochMilli(rs.getLong(4));
+                    return new AtRisk(rs.getString(1), rs.getObject(2) == null ? null : rs.getInt(2), rs.getString(3), due,
+                            due.isBefore(asOf), Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6), rs.getString(7),
+                            rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11));
+                }).list());
+    }
+
+    /** The conditions of a report's filters, over outcomes or (when {@code history}) the history standards' outcomes. */
+    private static String where(Filters f, boolean findingSeverity, boolean history) {
+        StringBuilder where = new StringBuilder(history ? (f.ruleset() == null ? "o.is_latest IS NOT NULL" : "o.ruleset = :ruleset")
+                : f.ruleset() == null ? "o.is_current = :current"
+                // Each record's latest revision, judged by the chosen rule set, its latest such verdict.
+                : "o.ruleset = :ruleset AND o.revision = (SELECT i.latest_revision FROM interactions i WHERE i.id = o.interaction_id)"
+                        + " AND o.verdict_no = (SELECT MAX(v.verdict_no) FROM verdicts v WHERE v.interaction_id = o.interaction_id"
+                        + " AND v.revision = o.revision AND v.ruleset = :ruleset)");
+        if (f.from() != null) {
+            where.append(" AND o.opened_at >= :from");
+        }
+        if (f.to() != null) {
+            where.append(" AND o.opened_at < :to");
+        }
+        if (f.standard() != null) {
+            where.append(" AND o.standard = :standard");
+        }
+        if (f.agent() != null) {
+            where.append(" AND o.agent_id = :agent");
+        }
+        if (f.team() != null) {
+            where.append(" AND o.team = :team");
+        }
+        if (f.tier() != null) {
+            where.append(" AND o.tier = :tier");
+        }
+        if (f.channel() != null) {
+            where.append(" AND o.channel = :channel");
+        }
+        if (f.severity() != null) {
+            where.append(findingSeverity ? " AND f.severity = :severity" : " AND o.severity = :severity");
+        }
+        return where.toString();
+    }
+
+    private static Query bind(Query query, Filters f) {
+        if (f.ruleset() == null) {
+            query.bind("current", true);
+        } else {
+            query.bind("ruleset", f.ruleset());
+        }
+        if (f.from() != null) {
+            query.bind("from", f.from().toEpochMilli());
+        }
+        if (f.to() != null) {
+            query.bind("to", f.to().toEpochMilli());
+        }
+        bindText(query, "standard", f.standard());
+        bindText(query, "agent", f.agent());
+        bindText(query, "team", f.team());
+        bindText(query, "tier", f.tier());
+        bindText(query, "channel", f.channel());
+        bindText(query, "severity", f.severity());
+        return query;
+    }
+
+    private static void bindText(Query query, String name, String value) {
+        if (value != null) {
+            query.bind(name, value);
+        }
+    }
+}

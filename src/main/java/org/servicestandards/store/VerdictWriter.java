@@ -1,0 +1,72 @@
+package org.servicestandards.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiPredicate;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.servicestandards.interaction.Interaction;
+import org.servicestandards.verdict.Finding;
+import org.servicestandards.verdict.StandardOutcome;
+import org.servicestandards.verdict.Verdict;
+
+/** Batches the rows of verdicts (verdict, outcomes, findings) and writes them in one go. */
+final class VerdictWriter {
+    private record OutcomeRow(Interaction record, int revision, int verdictNo, String ruleset, StandardOutcome outcome) {
+    }
+
+    private final long now;
+    private final PreparedBatch verdicts;
+    private final PreparedBatch findings;
+    private final PreparedBatch outcomes;
+    private final List<OutcomeRow> rows = new ArrayList<>();
+
+    VerdictWriter(Handle h, long now) {
+        this.now = now;
+        verdicts = h.prepareBatch("INSERT INTO verdicts (interaction_id, revision, verdict_no, ruleset, as_of, evaluated_at, body)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)");
+        findings = h.prepareBatch("INSERT INTO findings (interaction_id, revision, verdict_no, standard, seq, rule, severity,"
+                + " message, measured, target) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        outcomes = h.prepareBatch("INSERT INTO outcomes (interaction_id, revision, verdict_no, standard, outcome, severity, due_at,"
+                + " score, is_current, ruleset, opened_at, opened_week, opened_month, customer_id, tier, agent_id, team, channel)"
+                + " VALUES (:id, :revision, :verdictNo, :standard, :outcome, :severity, :dueAt, :score, :current, :ruleset,"
+                + " :openedAt, :week, :month, :customer, :tier, :agent, :team, :channel)");
+    }
+
+    void add(Interaction record, int revision, int verdictNo, Verdict verdict) {
+        String id = record.id();
+        verdicts.add(id, revision, verdictNo, verdict.ruleset(), verdict.asOf().toEpochMilli(), now, StoredJson.write(verdict));
+        for (StandardOutcome outcome : verdict.outcomes()) {
+            rows.add(new OutcomeRow(record, revision, verdictNo, verdict.ruleset(), outcome));
+            int seq = 0;
+            for (Finding finding : outcome.findings()) {
+                findings.add(id, revision, verdictNo, outcome.standard(), ++seq, finding.rule(), finding.severity().name(),
+                        finding.message(), finding.measured(), finding.target());
+            }
+        }
+    }
+
+    /** Writes everything added; {@code current} says which (id, revision) verdicts reports count now. */
+    void flush(BiPredicate<String, Integer> current) {
+        for (OutcomeRow row : rows) {
+            Interaction record = row.record();
+            StandardOutcome outcome = row.outcome();
+            outcomes.bind("id", record.id()).bind("revision", row.revision()).bind("verdictNo", row.verdictNo())
+                    .bind("standard", outcome.standard()).bind("outcome", outcome.outcome().name())
+                    .bind("severity", outcome.severity() == null ? null : outcome.severity().name())
+                    .bind("dueAt", outcome.dueAt() == null ? null : outcome.dueAt().toEpochMilli())
+                    .bind("score", outcome.score()).bind("current", current.test(record.id(), row.revision()))
+                    .bind("ruleset", row.ruleset()).bind("openedAt", record.openedAt().toEpochMilli())
+                    .bind("week", ReportPeriods.week(record.openedAt()))
+                    .bind("month", ReportPeriods.month(record.openedAt()))
+                    .bind("customer", record.customer().id()).bind("tier", record.tier().name())
+                    .bind("agent", record.agent().id()).bind("team", record.agent().team())
+                    .bind("channel", record.channel().name()).add();
+        }
+        for (PreparedBatch batch : List.of(verdicts, outcomes, findings)) {
+            if (batch.size() > 0) {
+                batch.execute();
+            }
+        }
+    }
+}
