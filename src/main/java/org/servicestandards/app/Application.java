@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.servicestandards.access.AccessKeys;
 import org.servicestandards.access.AuditLog;
@@ -74,7 +73,7 @@ public final class Application implements AutoCloseable {
         this.audit = auditLog;
         ruleSets.onReload(result -> {
             if (result.trigger() == RuleSets.Trigger.WATCH) {
-                auditLog.append("rules watcher", "rules.reload", ruleSets.directory().toString(), result.summary());
+                ruleSets.audit(auditLog, "rules watcher", result);
             }
         });
         this.keys = new AccessKeys(new JdbcApiKeyStore(database), auditLog, clock);
@@ -128,8 +127,7 @@ public final class Application implements AutoCloseable {
      */
     public Optional<AccessKeys.Created> serve() {
         Optional<AccessKeys.Created> first = keys.bootstrap(config.adminKey().orElse(null));
-        audit.append("service start", "rules.load", ruleSets.directory().toString(),
-                Map.of("ok", true, "version", ruleSets.current().version()));
+        ruleSets.audit(audit, "service start", ruleSets.lastLoad());
         Clock clock = config.clock();
         DeadlineKeeper deadlines = DeadlineKeeper.start(service, clock, config.deadlinesEvery());
         running.add(deadlines);

@@ -90,7 +90,7 @@ final class RulesController {
 
     void reload(Context ctx) {
         RuleSets.LoadResult result = ruleSets.reload(RuleSets.Trigger.REQUEST);
-        audit.record(ctx, "rules.reload", ruleSets.directory().toString(), result.summary());
+        audit.record(ctx, result.auditAction(), ruleSets.directory().toString(), result.summary());
         ctx.status(result.ok() ? 200 : 422).json(RuleSetResponses.Load.of(result, ruleSets.current().version()));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import org.servicestandards.access.AuditLog;
 import org.servicestandards.standards.RuleProblem;
 import org.servicestandards.standards.RuleSet;
 import org.servicestandards.standards.RuleSetException;
@@ -43,6 +44,12 @@ public final class RuleSets {
     public record LoadResult(Instant at, Trigger trigger, boolean ok, String version, List<RuleProblem> problems) {
 
         /** What the audit log keeps of a load: accepted or refused, the version, the problems. */
+        /** The audit log's action for this load: {@code rules.load} at start, {@code rules.reload} after. */
+        public String auditAction() {
+            return trigger == Trigger.START ? "rules.load" : "rules.reload";
+        }
+
+        /** What the audit log keeps of this load, and the API answers: ok, the version, the problems. */
         public Map<String, Object> summary() {
             Map<String, Object> summary = new java.util.LinkedHashMap<>();
             summary.put("ok", ok);
@@ -152,6 +159,11 @@ public final class RuleSets {
             return Optional.of(current.get().sources());
         }
         return archive.files(version);
+    }
+
+    /** Writes a load to the audit log in {@code actor}'s name: the one form every load is audited in. */
+    public void audit(AuditLog log, String actor, LoadResult result) {
+        log.append(actor, result.auditAction(), directory.toString(), result.summary());
     }
 
     /** The text of the rule named {@code rule} in a rule set's {@code files}, as an auditor reads it behind a finding. */
