@@ -95,8 +95,10 @@ public final class BusinessCalendar {
     }
 
     /**
-     * The instant at which business time counted from {@code start}, less the excluded intervals,
-     * reaches {@code amount}; null when it never does within twenty years.
+     * The instant after which business time counted from {@code start}, less the excluded
+     * intervals, exceeds {@code amount}: where it is reached while counting goes on, or the next
+     * instant counting resumes when it is reached exactly as counting stops (at a closing, at a
+     * pause). Null when it never does within twenty years.
      */
     public Instant businessDeadline(Instant start, Duration amount, List<Interval> excluded) {
         if (amount.isZero() || amount.isNegative()) {
@@ -115,7 +117,7 @@ public final class BusinessCalendar {
             }
             if (pause.start().isAfter(cursor)) {
                 Duration available = line.openBefore(pause.start()).minus(line.openBefore(cursor));
-                if (remaining.compareTo(available) <= 0) {
+                if (remaining.compareTo(available) < 0) {
                     return line.reach(cursor, remaining, horizonFrom(start, cursor));
                 }
                 remaining = remaining.minus(available);

@@ -99,18 +99,21 @@ final class BusinessTimeLine {
     }
 
     /**
-     * The first instant at or after {@code from} by which {@code amount} (positive) of business
-     * time has passed since {@code from}; null when that is more than {@code horizonDays} days on.
+     * The instant after which more than {@code amount} of business time has passed since
+     * {@code from}: where {@code amount} is reached while the counting goes on, or, when it is
+     * reached exactly at a closing, the next opening (nothing more is counted in between, so
+     * nothing is late before it). {@code amount} zero gives the first open instant at or after
+     * {@code from}. Null when that is more than {@code horizonDays} days on.
      */
     Instant reach(Instant from, Duration amount, long horizonDays) {
         Duration target = openBefore(from).plus(amount);
         long low = LocalDate.ofInstant(from, zone).toEpochDay();
         long limit = low + horizonDays - 1;
-        // The day that holds the target: the first whose end reaches it. Gallop from an estimate
+        // The day that holds the target: the first whose end passes it. Gallop from an estimate
         // of the weeks it takes, then halve.
         long high = low;
         long step = Math.max(1, amount.getSeconds() / Math.max(1, week.getSeconds()) * 7 + 1);
-        while (beforeDay(high + 1).compareTo(target) < 0) {
+        while (beforeDay(high + 1).compareTo(target) <= 0) {
             if (high >= limit) {
                 return null;
             }
@@ -120,7 +123,7 @@ final class BusinessTimeLine {
         }
         while (low < high) {
             long mid = low + (high - low) / 2;
-            if (beforeDay(mid + 1).compareTo(target) < 0) {
+            if (beforeDay(mid + 1).compareTo(target) <= 0) {
                 low = mid + 1;
             } else {
                 high = mid;
@@ -129,7 +132,7 @@ final class BusinessTimeLine {
         Duration left = target.minus(beforeDay(low));
         for (Interval open : hoursOfDay.apply(low)) {
             Duration length = open.length();
-            if (left.compareTo(length) <= 0) {
+            if (left.compareTo(length) < 0) {
                 return open.start().plus(left);
             }
             left = left.minus(length);

@@ -48,8 +48,9 @@ public final class Stopwatch {
     }
 
     /**
-     * The instant the counted time from {@code from} reaches {@code target}; null while a pause
-     * is open (the clock is stopped) or when it never falls due.
+     * The instant after which the counted time from {@code from} exceeds {@code target}: where
+     * it is reached while the clock runs, or where the clock starts again when it is reached as
+     * the clock stops. Null while a pause is open (the clock is stopped) or when it never falls due.
      */
     public Instant dueAt(Clock clock, Instant from, Duration target, List<Pause> pauses) {
         for (Pause pause : pauses) {
@@ -66,7 +67,7 @@ public final class Stopwatch {
         }
         Duration remaining = target;
         for (Interval piece : BusinessCalendar.subtract(new Interval(from, Instant.MAX), excluded)) {
-            if (remaining.compareTo(piece.length()) <= 0) {
+            if (remaining.compareTo(piece.length()) < 0) {
                 return piece.start().plus(remaining);
             }
             remaining = remaining.minus(piece.length());

@@ -141,15 +141,17 @@ class BusinessCalendarTest {
         }
 
         @Test
-        void deadline_that_uses_up_the_day_falls_at_closing_time() {
-            assertThat(deadline(STANDARD, "2026-11-16T10:00:00Z", "PT8H")).isEqualTo(at("2026-11-16T18:00:00Z"));
+        void deadline_that_uses_up_the_day_falls_at_the_next_opening() {
+            // Reached exactly at closing: nothing more is counted overnight, so it is late only once counting resumes.
+            assertThat(deadline(STANDARD, "2026-11-16T10:00:00Z", "PT8H")).isEqualTo(at("2026-11-17T09:00:00Z"));
+            assertThat(deadline(STANDARD, "2026-11-16T10:00:00Z", "PT7H59M")).isEqualTo(at("2026-11-16T17:59:00Z"));
         }
 
         @Test
         void deadline_carries_over_the_night_and_the_weekend() {
             assertThat(deadline(STANDARD, "2026-11-16T17:00:00Z", "PT2H")).isEqualTo(at("2026-11-17T10:00:00Z"));
             assertThat(deadline(STANDARD, "2026-11-20T15:00:00Z", "PT8H")).isEqualTo(at("2026-11-23T14:00:00Z"));
-            assertThat(deadline(STANDARD, "2026-11-16T09:00:00Z", "PT45H")).isEqualTo(at("2026-11-20T18:00:00Z"));
+            assertThat(deadline(STANDARD, "2026-11-16T09:00:00Z", "PT45H")).isEqualTo(at("2026-11-23T09:00:00Z"));
         }
 
         @Test
@@ -178,7 +180,7 @@ class BusinessCalendarTest {
             BusinessCalendar split = weekdays(ZoneOffset.UTC, "09:00-13:00, 14:00-18:00", Map.of());
 
             assertThat(deadline(split, "2026-11-16T12:30:00Z", "PT1H")).isEqualTo(at("2026-11-16T14:30:00Z"));
-            assertThat(deadline(split, "2026-11-16T11:00:00Z", "PT2H")).isEqualTo(at("2026-11-16T13:00:00Z"));
+            assertThat(deadline(split, "2026-11-16T11:00:00Z", "PT2H")).isEqualTo(at("2026-11-16T14:00:00Z"));
             assertThat(deadline(split, "2026-11-16T13:30:00Z", "PT6H")).isEqualTo(at("2026-11-17T11:00:00Z"));
         }
 
@@ -248,10 +250,10 @@ class BusinessCalendarTest {
 
             // 29 March: 01:00 CET = 00:00Z, 04:00 CEST = 02:00Z.
             assertThat(businessTime(berlin, "2026-03-28T12:00:00Z", "2026-03-29T12:00:00Z")).isEqualTo(Duration.ofHours(2));
-            assertThat(deadline(berlin, "2026-03-28T12:00:00Z", "PT2H")).isEqualTo(at("2026-03-29T02:00:00Z"));
+            assertThat(deadline(berlin, "2026-03-28T12:00:00Z", "PT1H59M")).isEqualTo(at("2026-03-29T01:59:00Z"));
             // 25 October: 01:00 CEST = 23:00Z the day before, 04:00 CET = 03:00Z.
             assertThat(businessTime(berlin, "2026-10-24T12:00:00Z", "2026-10-25T12:00:00Z")).isEqualTo(Duration.ofHours(4));
-            assertThat(deadline(berlin, "2026-10-24T12:00:00Z", "PT4H")).isEqualTo(at("2026-10-25T03:00:00Z"));
+            assertThat(deadline(berlin, "2026-10-24T12:00:00Z", "PT3H59M")).isEqualTo(at("2026-10-25T02:59:00Z"));
             // An ordinary Sunday: 3 h.
             assertThat(businessTime(berlin, "2026-11-14T12:00:00Z", "2026-11-15T12:00:00Z")).isEqualTo(Duration.ofHours(3));
         }
@@ -276,7 +278,7 @@ class BusinessCalendarTest {
             // Los Angeles (-08:00): Friday 16:00-18:00 local is Saturday 00:00Z-02:00Z.
             BusinessCalendar losAngeles = weekdays(ZoneId.of("America/Los_Angeles"), "09:00-18:00", Map.of());
             assertThat(businessTime(losAngeles, "2026-11-21T00:00:00Z", "2026-11-21T03:00:00Z")).isEqualTo(Duration.ofHours(2));
-            assertThat(deadline(losAngeles, "2026-11-21T00:00:00Z", "PT2H")).isEqualTo(at("2026-11-21T02:00:00Z"));
+            assertThat(deadline(losAngeles, "2026-11-21T00:00:00Z", "PT1H59M")).isEqualTo(at("2026-11-21T01:59:00Z"));
         }
 
         @Test

@@ -50,7 +50,7 @@ final class DayByDayCalendar {
                 }
                 Interval from = open.start().isBefore(start) ? new Interval(start, open.end()) : open;
                 for (Interval piece : BusinessCalendar.subtract(from, excluded)) {
-                    if (remaining.compareTo(piece.length()) <= 0) {
+                    if (remaining.compareTo(piece.length()) < 0) {
                         return piece.start().plus(remaining);
                     }
                     remaining = remaining.minus(piece.length());

@@ -150,8 +150,9 @@ class InteractionsApiTest {
             assertThat(verdict.get("asOf").asText()).isEqualTo("2026-11-18T12:00:00Z");
             JsonNode firstResponse = verdict.get("outcomes").get(0);
             assertThat(firstResponse.get("outcome").asText()).isEqualTo("PENDING");
-            // 8 business hours from Wednesday 10:00 fall due at Wednesday's close, 18:00.
-            assertThat(firstResponse.get("dueAt").asText()).isEqualTo("2026-11-18T18:00:00Z");
+            // 8 business hours from Wednesday 10:00 are used up at Wednesday's close, 18:00: late
+            // only once counting resumes, at Thursday's opening.
+            assertThat(firstResponse.get("dueAt").asText()).isEqualTo("2026-11-19T09:00:00Z");
             assertThat(client.get("/api/v1/interactions/hd-3001").code()).isEqualTo(404);
         });
     }

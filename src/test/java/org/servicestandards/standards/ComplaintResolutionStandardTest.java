@@ -107,7 +107,8 @@ class ComplaintResolutionStandardTest {
         StandardOutcome outcome = judge(complaint(Tier.STRATEGIC, null), "2026-11-18T10:00:00Z");
 
         assertThat(outcome.outcome()).isEqualTo(Outcome.PENDING);
-        assertThat(outcome.dueAt()).isEqualTo(at("2026-11-18T10:00:00Z"));
+        // Still within the target at asOf, so due after it: never at or before asOf.
+        assertThat(outcome.dueAt()).isEqualTo(at("2026-11-18T10:00:00.001Z"));
     }
 
     @Test

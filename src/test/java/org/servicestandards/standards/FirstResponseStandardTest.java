@@ -181,7 +181,8 @@ class FirstResponseStandardTest {
         StandardOutcome outcome = judge(opened(Tier.VIP, Channel.CHAT), "2026-11-16T10:02:00Z");
 
         assertThat(outcome.outcome()).isEqualTo(Outcome.PENDING);
-        assertThat(outcome.dueAt()).isEqualTo(at("2026-11-16T10:02:00Z"));
+        // Still within the target at asOf, so due after it: never at or before asOf.
+        assertThat(outcome.dueAt()).isEqualTo(at("2026-11-16T10:02:00.001Z"));
     }
 
     @Test

@@ -173,7 +173,8 @@ class UpdateFrequencyStandardTest {
                 .complaint("agent-7", null), "2026-11-16T12:00:00Z");
 
         assertThat(outcome.outcome()).isEqualTo(Outcome.PENDING);
-        assertThat(outcome.dueAt()).isEqualTo(at("2026-11-16T18:00:00Z"));
+        // The 8 business hours are used up at Monday's close: due at Tuesday's opening.
+        assertThat(outcome.dueAt()).isEqualTo(at("2026-11-17T09:00:00Z"));
     }
 
     @Test

@@ -35,9 +35,14 @@ public final class Judging {
         return stopwatch.measureToNow(target.clock(), from, pauses(target));
     }
 
-    /** When the target, counted from {@code from}, falls due; null while a pause is open. */
+    /**
+     * When the target, counted from {@code from}, falls due: the instant after which the outcome
+     * is late if nothing more happens; null while a pause is open. Always after asOf: judged when
+     * the counted time equals the target to the millisecond, it is late a millisecond on.
+     */
     public Instant dueAt(Target target, Instant from) {
-        return stopwatch.dueAt(target.clock(), from, target.limit(), pauses(target));
+        Instant due = stopwatch.dueAt(target.clock(), from, target.limit(), pauses(target));
+        return due == null || due.isAfter(stopwatch.asOf()) ? due : stopwatch.asOf().plusMillis(1);
     }
 
     /** The record's promises that are late at asOf: kept after their due time, or still open past it. */
@@ -66,7 +71,8 @@ public final class Judging {
         Instant end = i.closedAt() != null ? i.closedAt() : stopwatch.asOf();
         List<Instant> contacts = new ArrayList<>();
         contacts.add(start);
-        i.updates().stream().filter(u -> u.isAfter(start) && u.isBefore(end)).sorted().forEach(contacts::add);
+        // An update at asOf (or at closing) has happened: it is a contact.
+        i.updates().stream().filter(u -> u.isAfter(start) && !u.isAfter(end)).sorted().forEach(contacts::add);
         Instant lastContact = contacts.get(contacts.size() - 1);
         if (end.isAfter(lastContact)) {
             contacts.add(end);
