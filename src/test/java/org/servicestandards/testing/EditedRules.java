@@ -58,6 +58,15 @@ public final class EditedRules implements BeforeEachCallback, AfterEachCallback 
         return this;
     }
 
+    /** Adds a file to the copy, failing when one is there already. */
+    public EditedRules add(String file, String text) {
+        Path path = directory.resolve(file);
+        assertThat(path).as(file).doesNotExist();
+        RuleEdits.write(path, text);
+        loaded = null;
+        return this;
+    }
+
     /** The copy as it loads now (loaded once between edits). */
     public RuleSet load() {
         if (loaded == null) {

@@ -177,7 +177,12 @@ public final class RuleSetLoader {
                 String packageName = source.packageName();
                 String folder = packageName.isEmpty() ? "" : packageName.replace('.', '/') + "/";
                 // A folder that matches the package keeps Drools quiet. The verified DRL is what compiles.
-                String target = "src/main/resources/" + folder + source.path().replace('/', '_').replaceAll("\\.[^.]+$", "") + ".drl";
+                String stem = "src/main/resources/" + folder + source.path().replace('/', '_');
+                String target = stem.replaceAll("\\.[^.]+$", "") + ".drl";
+                if (sourceOf.containsKey(target)) {
+                    // x.drl beside x.dslr or x.csv: each keeps a name of its own.
+                    target = stem.replace('.', '_') + ".drl";
+                }
                 if (isHistoryPackage(packageName)) {
                     historyFiles.write(target, source.drl());
                     hasHistory = true;
