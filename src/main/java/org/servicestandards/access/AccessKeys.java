@@ -22,7 +22,7 @@ import org.servicestandards.interaction.ContentHash;
 public final class AccessKeys {
 
     /** How long a checked key is trusted without asking the store again. */
-    static final Duration REMEMBERED = Duration.ofSeconds(30);
+    static final Duration REMEMBERED = Duration.ofSeconds(3);
     private static final int MAX_REMEMBERED = 10_000;
     private static final int MIN_PRESET_LENGTH = 20;
 
