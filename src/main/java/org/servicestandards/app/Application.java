@@ -12,6 +12,7 @@ import org.servicestandards.customers.CustomerRegister;
 import org.servicestandards.history.HistoryStandards;
 import org.servicestandards.history.HistoryStore;
 import org.servicestandards.history.HistorySweeper;
+import org.servicestandards.jobs.Leases;
 import org.servicestandards.http.HttpServer;
 import org.servicestandards.http.HttpSettings;
 import org.servicestandards.metrics.ServiceMetrics;
@@ -32,6 +33,7 @@ import org.servicestandards.store.JdbcAuditLog;
 import org.servicestandards.store.JdbcCustomerRegister;
 import org.servicestandards.store.JdbcHistoryStore;
 import org.servicestandards.store.JdbcInteractionStore;
+import org.servicestandards.store.JdbcLeases;
 import org.servicestandards.store.JdbcReports;
 import org.servicestandards.store.JdbcRuleSetArchive;
 import org.servicestandards.store.JdbcWebhooks;
@@ -60,6 +62,7 @@ public final class Application implements AutoCloseable {
     private final HistoryStandards history;
     private final StandardsService service;
     private final HttpServer http;
+    private final Leases leases;
     /** What runs beside the requests, closed in reverse order of starting. */
     private final List<AutoCloseable> running = new ArrayList<>();
 
@@ -79,8 +82,10 @@ public final class Application implements AutoCloseable {
         this.keys = new AccessKeys(new JdbcApiKeyStore(database), auditLog, clock);
         this.webhooks = new JdbcWebhooks(database, clock);
         this.metrics = new ServiceMetrics(ruleSets);
+        this.leases = new JdbcLeases(database, clock, nodeName());
         this.history = new HistoryStandards(ruleSets,
-                metrics.timed(HistoryStore.class, new JdbcHistoryStore(database, clock, webhooks)), clock, config.sweep().threads());
+                metrics.timed(HistoryStore.class, new JdbcHistoryStore(database, clock, webhooks)), clock, config.sweep().threads(),
+                leases);
         this.service = new StandardsService(ruleSets,
                 metrics.timed(InteractionStore.class, new JdbcInteractionStore(database, clock, webhooks)),
                 metrics.timed(CustomerRegister.class, new JdbcCustomerRegister(database, clock)), history,
@@ -112,6 +117,20 @@ public final class Application implements AutoCloseable {
         }
     }
 
+    /**
+     * The name this application holds job leases in: the host and a random part, so two nodes on
+     * one host, or two applications in one process, are never taken for one another.
+     */
+    private static String nodeName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "node";
+        }
+        return host + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+
     /** A service that cannot watch (no inotify watches left, say) still serves, and reloads on request. */
     private void watch() {
         try {
@@ -129,12 +148,12 @@ public final class Application implements AutoCloseable {
         Optional<AccessKeys.Created> first = keys.bootstrap(config.adminKey().orElse(null));
         ruleSets.audit(audit, "service start", ruleSets.lastLoad());
         Clock clock = config.clock();
-        DeadlineKeeper deadlines = DeadlineKeeper.start(service, clock, config.deadlinesEvery());
+        DeadlineKeeper deadlines = DeadlineKeeper.start(service, clock, config.deadlinesEvery(), leases);
         running.add(deadlines);
         HistorySweeper sweeper = HistorySweeper.start(history, clock, config.sweep().at(), config.sweep().zone());
         running.add(sweeper);
         WebhookDispatcher dispatcher = WebhookDispatcher.start(webhooks, () -> WebhookDispatcher.declaredSeverities(ruleSets),
-                clock, config.webhooks().delivery(), webhookTargets);
+                clock, config.webhooks().delivery(), webhookTargets, leases);
         running.add(dispatcher);
         metrics.job("deadline-keeper", deadlines.runs()).job("history-sweep", sweeper.runs())
                 .job("at-risk-scan", dispatcher.scans()).job("webhook-delivery", dispatcher.deliveries());

@@ -3,10 +3,12 @@ package org.servicestandards.customers;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.servicestandards.interaction.Interaction;
 import org.servicestandards.interaction.Tier;
 
-/** The register of customers and the tiers they have held. */
+/**
+ * The register of customers and the tiers they have held. The tier each stored record carries is
+ * noted by the record store, in the transaction that stores the record.
+ */
 public interface CustomerRegister {
 
     /**
@@ -14,12 +16,6 @@ public interface CustomerRegister {
      * starts a new period there; name and account manager replace the stored ones when given.
      */
     RegisteredCustomer put(String id, Tier tier, Instant since, String name, String accountManager);
-
-    /**
-     * Takes note of the tier each record carries: a customer not yet registered is registered
-     * with it from the record's opening; a later record with another tier starts a new period.
-     */
-    void noteTiers(List<Interaction> records);
 
     Optional<RegisteredCustomer> find(String id);
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.servicestandards.jobs.Leases;
 import org.servicestandards.rulesets.RuleSets;
 import org.servicestandards.standards.JudgingException;
 import org.servicestandards.standards.RuleSet;
@@ -44,11 +45,25 @@ public final class HistoryStandards implements AutoCloseable {
     private volatile Sweep lastSweep;
     private volatile Duration lastSweepTook;
 
+    /** The lease of the cluster's one running sweep, renewed as it goes. */
+    public static final String SWEEP_JOB = "history-sweep";
+    private static final Duration SWEEP_LEASE = Duration.ofMinutes(2);
+    private static final Duration SWEEP_WAIT = Duration.ofMillis(200);
+
+    private final Leases leases;
+
+    /** History standards that sweep as the one process there is. */
     public HistoryStandards(RuleSets ruleSets, HistoryStore store, Clock clock, int threads) {
+        this(ruleSets, store, clock, threads, Leases.alone());
+    }
+
+    /** History standards whose sweeps run on one node of the cluster at a time, as {@code leases} decide. */
+    public HistoryStandards(RuleSets ruleSets, HistoryStore store, Clock clock, int threads, Leases leases) {
         this.ruleSets = ruleSets;
         this.store = store;
         this.clock = clock;
         this.judge = new HistoryJudge(threads);
+        this.leases = leases;
     }
 
     /** One customer's history outcomes as of {@code asOf}; empty when the register does not know them. */
@@ -96,9 +111,29 @@ public final class HistoryStandards implements AutoCloseable {
     /**
      * Judges every customer's history as of {@code asOf} and keeps the outcomes, so reports
      * cover the history standards. Pages of customers are judged and stored in parallel; a
-     * customer the rules cannot judge is logged and skipped, and holds up no other.
+     * customer the rules cannot judge is logged and skipped, and holds up no other. One node of
+     * the cluster sweeps at a time: a request that finds another node sweeping waits for it, and
+     * is answered by that sweep when it was of the same {@code asOf}.
      */
     public Sweep sweep(Instant asOf) {
+        Instant requested = clock.instant();
+        while (!leases.hold(SWEEP_JOB, SWEEP_LEASE)) {
+            try {
+                Thread.sleep(SWEEP_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for another node's sweep", e);
+            }
+        }
+        try {
+            Optional<Sweep> done = store.finishedSweep(asOf, requested);
+            return done.isPresent() ? done.get() : sweepHolding(asOf);
+        } finally {
+            leases.release(SWEEP_JOB);
+        }
+    }
+
+    private Sweep sweepHolding(Instant asOf) {
         RuleSet rules = ruleSets.current();
         Instant started = clock.instant();
         long startedNanos = System.nanoTime();
@@ -116,6 +151,7 @@ public final class HistoryStandards implements AutoCloseable {
                     break;
                 }
                 after = ids.get(ids.size() - 1);
+                leases.hold(SWEEP_JOB, SWEEP_LEASE);
                 inFlight.acquire();
                 pages.add(judge.submit(() -> {
                     try {

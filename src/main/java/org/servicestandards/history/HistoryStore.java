@@ -52,4 +52,7 @@ public interface HistoryStore {
 
     /** The asOf of the last finished sweep, if any. */
     Optional<Instant> lastSweep();
+
+    /** The sweep as of {@code asOf} that finished at or after {@code since}, if one did. */
+    Optional<HistoryStandards.Sweep> finishedSweep(Instant asOf, Instant since);
 }

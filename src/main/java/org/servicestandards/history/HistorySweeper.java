@@ -16,12 +16,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the history standards' sweep once a day at a configured time of day, as of that time.
- * A sweep missed while the service was down runs when it starts again.
+ * Every node looks each minute whether the latest scheduled sweep has finished: a sweep missed
+ * while the service was down runs when it starts again, a sweep whose node died mid-way runs on
+ * another once its lease has run out, and the lease lets one node sweep at a time.
  */
 public final class HistorySweeper implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HistorySweeper.class);
     private static final Duration RETRY = Duration.ofMinutes(5);
+    private static final Duration LOOK_EVERY = Duration.ofMinutes(1);
 
     private final HistoryStandards history;
     private final Clock clock;
@@ -30,6 +33,7 @@ public final class HistorySweeper implements AutoCloseable {
     private final JobRuns runs;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             DaemonThreads.named("history-sweeper"));
+    private Instant failedAt;
 
     private HistorySweeper(HistoryStandards history, Clock clock, LocalTime at, ZoneId zone) {
         this.history = history;
@@ -42,7 +46,7 @@ public final class HistorySweeper implements AutoCloseable {
     /** Sweeps daily at {@code at} in {@code zone}, and now if the latest such time has no finished sweep. */
     public static HistorySweeper start(HistoryStandards history, Clock clock, LocalTime at, ZoneId zone) {
         HistorySweeper sweeper = new HistorySweeper(history, clock, at, zone);
-        sweeper.scheduler.execute(sweeper::catchUp);
+        sweeper.scheduler.scheduleWithFixedDelay(sweeper::look, 0, LOOK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         return sweeper;
     }
 
@@ -57,12 +61,20 @@ public final class HistorySweeper implements AutoCloseable {
         return latestDue(now, at, zone).atZone(zone).plusDays(1).with(at).toInstant();
     }
 
-    private void catchUp() {
-        Instant due = latestDue(clock.instant(), at, zone);
-        if (history.lastSweep().map(last -> last.isBefore(due)).orElse(true)) {
-            run(due);
-        } else {
-            scheduleNext();
+    private void look() {
+        Instant now = clock.instant();
+        if (failedAt != null && now.isBefore(failedAt.plus(RETRY))) {
+            return;
+        }
+        Instant due = latestDue(now, at, zone);
+        try {
+            if (history.lastSweep().map(last -> last.isBefore(due)).orElse(true)) {
+                run(due);
+            }
+        } catch (RuntimeException e) {
+            runs.failed();
+            failedAt = now;
+            LOG.error("the history sweep as of {} failed; trying again in {}", due, RETRY, e);
         }
     }
 
@@ -72,24 +84,12 @@ public final class HistorySweeper implements AutoCloseable {
     }
 
     private void run(Instant asOf) {
-        try {
-            long started = System.nanoTime();
-            HistoryStandards.Sweep sweep = history.sweep(asOf);
-            LOG.info("history sweep as of {}: {} customers, {} outcomes kept, {} customers could not be judged, in {} ms",
-                    asOf, sweep.customers(), sweep.outcomes(), sweep.failed(), (System.nanoTime() - started) / 1_000_000);
-            runs.succeeded();
-            scheduleNext();
-        } catch (RuntimeException e) {
-            runs.failed();
-            LOG.error("the history sweep as of {} failed; trying again in {}", asOf, RETRY, e);
-            scheduler.schedule(() -> run(asOf), RETRY.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void scheduleNext() {
-        Instant now = clock.instant();
-        Instant next = nextDue(now, at, zone);
-        scheduler.schedule(() -> run(next), Math.max(0, Duration.between(now, next).toMillis()), TimeUnit.MILLISECONDS);
+        long started = System.nanoTime();
+        HistoryStandards.Sweep sweep = history.sweep(asOf);
+        LOG.info("history sweep as of {}: {} customers, {} outcomes kept, {} customers could not be judged, in {} ms",
+                asOf, sweep.customers(), sweep.outcomes(), sweep.failed(), (System.nanoTime() - started) / 1_000_000);
+        runs.succeeded();
+        failedAt = null;
     }
 
     @Override

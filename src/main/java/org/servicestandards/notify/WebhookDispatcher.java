@@ -27,6 +27,7 @@ import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.SSLContext;
 import org.servicestandards.jobs.DaemonThreads;
 import org.servicestandards.jobs.JobRuns;
+import org.servicestandards.jobs.Leases;
 import org.servicestandards.rulesets.RuleSets;
 import org.servicestandards.standards.StandardDefinition;
 import org.slf4j.Logger;
@@ -91,13 +92,22 @@ public final class WebhookDispatcher implements AutoCloseable {
         this.http = new PinnedHttpClient(settings.connectTimeout(), "service-standards-webhooks", trust);
     }
 
-    /** A dispatcher polling the outbox and scanning for at-risk outcomes on its own daemon thread. */
+    /** The lease that makes one node of the cluster scan for at-risk outcomes at a time. */
+    public static final String SCAN_JOB = "at-risk-scan";
+
+    /**
+     * A dispatcher polling the outbox and scanning for at-risk outcomes on its own daemon thread.
+     * Every node polls: a delivery is claimed by one node at a time. The scan runs on the node
+     * holding its lease.
+     */
     public static WebhookDispatcher start(Webhooks webhooks, Supplier<Map<String, String>> declaredSeverities, Clock clock,
-                                          DeliverySettings settings, WebhookTargets targets) {
+                                          DeliverySettings settings, WebhookTargets targets, Leases leases) {
         WebhookDispatcher dispatcher = new WebhookDispatcher(webhooks, declaredSeverities, clock, settings, targets);
         dispatcher.scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("webhook-dispatcher"));
+        Duration scanLease = settings.scanEvery().multipliedBy(3);
         dispatcher.scheduler.scheduleWithFixedDelay(() -> dispatcher.safely("scanning for at-risk outcomes",
-                dispatcher.scans, dispatcher::scanAtRisk), 0, settings.scanEvery().toMillis(), TimeUnit.MILLISECONDS);
+                dispatcher.scans, () -> leases.hold(SCAN_JOB, scanLease) ? dispatcher.scanAtRisk() : 0),
+                0, settings.scanEvery().toMillis(), TimeUnit.MILLISECONDS);
         dispatcher.scheduler.scheduleWithFixedDelay(() -> dispatcher.safely("delivering webhooks",
                 dispatcher.deliveries, dispatcher::deliverDue), 0, settings.pollEvery().toMillis(), TimeUnit.MILLISECONDS);
         return dispatcher;

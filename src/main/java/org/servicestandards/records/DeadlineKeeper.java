@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.servicestandards.jobs.DaemonThreads;
 import org.servicestandards.jobs.JobRuns;
+import org.servicestandards.jobs.Leases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +30,21 @@ public final class DeadlineKeeper implements AutoCloseable {
         this.runs = new JobRuns(clock);
     }
 
-    public static DeadlineKeeper start(StandardsService service, Clock clock, Duration every) {
+    /** The lease that makes one node of the cluster the keeper at a time. */
+    public static final String JOB = "deadline-keeper";
+
+    /**
+     * Runs every {@code every} on the node that holds the keeper's lease; the others stand by and
+     * take it over within three intervals of the holder going quiet.
+     */
+    public static DeadlineKeeper start(StandardsService service, Clock clock, Duration every, Leases leases) {
         DeadlineKeeper keeper = new DeadlineKeeper(clock);
+        Duration ttl = every.multipliedBy(3);
         keeper.scheduler.scheduleWithFixedDelay(() -> {
             try {
+                if (!leases.hold(JOB, ttl)) {
+                    return;
+                }
                 int judged = service.judgeFallenDue(clock.instant());
                 if (judged > 0) {
                     LOG.info("{} records and customers judged again as their deadlines passed", judged);

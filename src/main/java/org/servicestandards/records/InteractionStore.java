@@ -10,8 +10,9 @@ import org.servicestandards.verdict.Verdict;
 public interface InteractionStore {
 
     /**
-     * Stores submissions in one transaction, in order, committed before this returns. A
-     * submission whose content equals the id's latest revision changes nothing and gets the
+     * Stores submissions in one transaction, in order, committed before this returns: each
+     * record, its verdict, the notifications it causes and its customer's tier in the register.
+     * A submission whose content equals the id's latest revision changes nothing and gets the
      * stored verdict back; otherwise it becomes the id's next revision.
      */
     List<Stored> save(List<Submission> submissions);
@@ -38,8 +39,12 @@ public interface InteractionStore {
      */
     List<Rejudging> pendingFallenDue(Instant until, int limit);
 
-    /** Stores new verdicts beside the old ones; they become the ones reports count. */
-    void appendVerdicts(List<Rejudged> rejudged);
+    /**
+     * Stores new verdicts beside the old ones, in one transaction; they become the ones reports
+     * count. A verdict for a revision that is no longer the latest, or equal to the current one
+     * (same rule set, same outcomes), is not stored. Returns those stored.
+     */
+    List<Rejudged> appendVerdicts(List<Rejudged> rejudged);
 
     /** The latest verdict of the id's latest revision. */
     Optional<Verdict> currentVerdict(String id);

@@ -108,13 +108,6 @@ public final class StandardsService {
             submissions.add(new Submission(decoding.valid.get(k), content.canonicalJson(), content.hash(), verdicts.get(k)));
         }
         List<Stored> stored = store.save(submissions);
-        List<Interaction> changed = new ArrayList<>();
-        for (int k = 0; k < stored.size(); k++) {
-            if (stored.get(k).status() != Stored.Status.UNCHANGED) {
-                changed.add(decoding.valid.get(k));
-            }
-        }
-        customers.noteTiers(changed);
         for (int k = 0; k < stored.size(); k++) {
             if (stored.get(k).status() != Stored.Status.UNCHANGED) {
                 stored(stored.get(k).verdict());
@@ -156,8 +149,7 @@ public final class StandardsService {
                 break;
             }
             List<InteractionStore.Rejudged> rejudged = judging.rejudge(rules.get(), page, asOf);
-            store.appendVerdicts(rejudged);
-            rejudged.forEach(r -> stored(r.verdict()));
+            store.appendVerdicts(rejudged).forEach(r -> stored(r.verdict()));
             records += rejudged.size();
             after = page.get(page.size() - 1).record().id();
         }
@@ -184,10 +176,10 @@ public final class StandardsService {
                 break;
             }
             List<InteractionStore.Rejudged> rejudged = judging.rejudge(rules, due, now);
-            store.appendVerdicts(rejudged);
-            rejudged.forEach(r -> stored(r.verdict()));
-            judged += rejudged.size();
-            if (due.size() < REJUDGE_PAGE || rejudged.isEmpty()) {
+            List<InteractionStore.Rejudged> stored = store.appendVerdicts(rejudged);
+            stored.forEach(r -> stored(r.verdict()));
+            judged += stored.size();
+            if (due.size() < REJUDGE_PAGE || stored.isEmpty()) {
                 break;
             }
         }

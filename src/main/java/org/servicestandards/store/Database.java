@@ -6,9 +6,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -79,9 +82,79 @@ public final class Database implements AutoCloseable {
         return new Database(new HikariDataSource(hikari), Kind.POSTGRESQL);
     }
 
-    /** Held by every writer of this database in this process. */
-    public ReentrantLock writeLock() {
-        return writes;
+    /**
+     * A write the database refused because another transaction got there first (a row changed
+     * under it, a key inserted meanwhile): {@link #write} runs the work again on what is now true.
+     */
+    static final class Conflict extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Conflict(String what) {
+            super(what, null, false, false);
+        }
+    }
+
+    static final int ATTEMPTS = 8;
+
+    /**
+     * Runs {@code work} in one transaction and commits it. The database decides between writers:
+     * on PostgreSQL a serialization failure, a deadlock, a unique key taken meanwhile or a
+     * {@link Conflict} rolls the transaction back and runs it again (with a short random pause),
+     * so no caller sees a race as an error; SQLite has one writer, and this process's writers
+     * queue for it here rather than spin on {@code SQLITE_BUSY}.
+     */
+    <T> T write(HandleCallback<T, RuntimeException> work) {
+        if (kind == Kind.SQLITE) {
+            writes.lock();
+            try {
+                return jdbi.inTransaction(work);
+            } finally {
+                writes.unlock();
+            }
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbi.inTransaction(work);
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !retryable(e)) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    /** {@link #write} for work that answers nothing. */
+    void use(java.util.function.Consumer<org.jdbi.v3.core.Handle> work) {
+        write(h -> {
+            work.accept(h);
+            return null;
+        });
+    }
+
+    /** Whether {@code e} is a race another attempt may win: a conflict, a serialization failure, a deadlock or a key taken. */
+    static boolean retryable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Conflict) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.equals("40001") || state.equals("40P01") || state.equals("23505")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L << Math.min(attempt, 6)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a write", e);
+        }
     }
 
     public Jdbi jdbi() {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -21,25 +20,20 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
             rs.getObject("revoked_at") == null ? null : Instant.ofEpochMilli(rs.getLong("revoked_at")));
 
     private final Jdbi jdbi;
-    private final ReentrantLock writes;
+    private final Database database;
 
     public JdbcApiKeyStore(Database database) {
         this.jdbi = database.jdbi();
-        this.writes = database.writeLock();
+        this.database = database;
     }
 
     @Override
     public void add(ApiKey key, String secretHash) {
-        writes.lock();
-        try {
-            jdbi.useHandle(h -> h.createUpdate("INSERT INTO api_keys (id, name, roles, secret_hash, created_at, created_by, revoked_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, NULL)")
-                    .bind(0, key.id()).bind(1, key.name())
-                    .bind(2, key.roles().stream().map(Role::key).sorted().collect(Collectors.joining(",")))
-                    .bind(3, secretHash).bind(4, key.createdAt().toEpochMilli()).bind(5, key.createdBy()).execute());
-        } finally {
-            writes.unlock();
-        }
+        database.use(h -> h.createUpdate("INSERT INTO api_keys (id, name, roles, secret_hash, created_at, created_by, revoked_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, NULL)")
+                .bind(0, key.id()).bind(1, key.name())
+                .bind(2, key.roles().stream().map(Role::key).sorted().collect(Collectors.joining(",")))
+                .bind(3, secretHash).bind(4, key.createdAt().toEpochMilli()).bind(5, key.createdBy()).execute());
     }
 
     @Override
@@ -55,13 +49,8 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
 
     @Override
     public boolean revoke(String id, Instant at) {
-        writes.lock();
-        try {
-            return jdbi.withHandle(h -> h.createUpdate("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
-                    .bind(0, at.toEpochMilli()).bind(1, id).execute()) == 1;
-        } finally {
-            writes.unlock();
-        }
+        return database.write(h -> h.createUpdate("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
+                .bind(0, at.toEpochMilli()).bind(1, id).execute()) == 1;
     }
 
     @Override

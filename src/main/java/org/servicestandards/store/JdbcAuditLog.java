@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Jdbi;
 import org.servicestandards.access.AuditEntry;
 import org.servicestandards.access.AuditLog;
@@ -15,15 +14,14 @@ import org.servicestandards.json.Json;
 /** The audit log over JDBC: each entry numbered one after the last, in the transaction that writes it. */
 public final class JdbcAuditLog implements AuditLog {
 
-    private static final int ATTEMPTS = 5;
 
     private final Jdbi jdbi;
-    private final ReentrantLock writes;
+    private final Database database;
     private final Clock clock;
 
     public JdbcAuditLog(Database database, Clock clock) {
         this.jdbi = database.jdbi();
-        this.writes = database.writeLock();
+        this.database = database;
         this.clock = clock;
     }
 
@@ -31,28 +29,16 @@ public final class JdbcAuditLog implements AuditLog {
     public AuditEntry append(String actor, String action, String target, Map<String, Object> detail) {
         Instant at = clock.instant();
         String json = StoredJson.write(detail == null ? Map.of() : detail);
-        writes.lock();
-        try {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    long seq = jdbi.inTransaction(h -> {
-                        long next = h.createQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_log").mapTo(Long.class).one();
-                        h.createUpdate("INSERT INTO audit_log (seq, at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)")
-                                .bind(0, next).bind(1, at.toEpochMilli()).bind(2, actor).bind(3, action).bind(4, target)
-                                .bind(5, json).execute();
-                        return next;
-                    });
-                    return new AuditEntry(seq, at, actor, action, target, detail);
-                } catch (RuntimeException e) {
-                    // Another node took the same number: take the next one.
-                    if (attempt == ATTEMPTS) {
-                        throw e;
-                    }
-                }
-            }
-        } finally {
-            writes.unlock();
-        }
+        // Numbered one after the last: a node that took the same number meanwhile makes this
+        // transaction fail on the key, and the write runs again with the next one.
+        long seq = database.write(h -> {
+            long next = h.createQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_log").mapTo(Long.class).one();
+            h.createUpdate("INSERT INTO audit_log (seq, at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)")
+                    .bind(0, next).bind(1, at.toEpochMilli()).bind(2, actor).bind(3, action).bind(4, target)
+                    .bind(5, json).execute();
+            return next;
+        });
+        return new AuditEntry(seq, at, actor, action, target, detail);
     }
 
     @Override

@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.servicestandards.history.HistoryStandards;
 import org.servicestandards.history.HistoryStore;
 import org.servicestandards.interaction.Interaction;
 import org.servicestandards.interaction.Tier;
@@ -32,13 +32,13 @@ public final class JdbcHistoryStore implements HistoryStore {
 
 
     private final Jdbi jdbi;
-    private final ReentrantLock writes;
+    private final Database database;
     private final Clock clock;
     private final Outbox outbox;
 
     public JdbcHistoryStore(Database database, Clock clock, Outbox outbox) {
         this.jdbi = database.jdbi();
-        this.writes = database.writeLock();
+        this.database = database;
         this.clock = clock;
         this.outbox = outbox;
     }
@@ -128,62 +128,57 @@ public final class JdbcHistoryStore implements HistoryStore {
         // it, so the sweep's other workers hash while one writes.
         Map<HistoryOutcome, String> digests = new IdentityHashMap<>();
         byCustomer.values().forEach(outcomes -> outcomes.forEach(outcome -> digests.put(outcome, HistoryOutcomeWriter.digest(outcome))));
-        writes.lock();
-        try {
-            return jdbi.inTransaction(h -> {
-                Map<String, Map<String, Latest>> latest = latest(h, new ArrayList<>(byCustomer.keySet()));
-                Map<String, Latest> elsewhere = heldByOthers(h, byCustomer, latest);
-                HistoryOutcomeWriter writer = new HistoryOutcomeWriter(h, clock.millis());
-                int kept = 0;
-                for (Map.Entry<String, List<HistoryOutcome>> customer : byCustomer.entrySet()) {
-                    Map<String, Latest> before = latest.getOrDefault(customer.getKey(), Map.of());
-                    Set<String> judged = new HashSet<>();
-                    for (HistoryOutcome outcome : customer.getValue()) {
-                        String key = key(outcome.standard(), outcome.subject().kind(), outcome.subject().id());
-                        if (!judged.add(key)) {
-                            // One judgement per subject and standard: the engine merges its conclusions.
-                            continue;
-                        }
-                        String rowPeriod = outcome.subject().isCustomer() ? period : FOR_GOOD;
-                        // A complaint or sale whose record moved to this customer keeps its judgement.
-                        Latest previous = before.containsKey(key) ? before.get(key) : elsewhere.get(key);
-                        if (previous != null && previous.asOf() > asOf.toEpochMilli()) {
-                            continue;
-                        }
-                        String digest = digests.get(outcome);
-                        if (previous != null && previous.period().equals(rowPeriod) && previous.digest().equals(digest)) {
-                            continue;
-                        }
-                        if (previous != null && !previous.period().equals(rowPeriod)) {
-                            writer.notLatest(outcome.standard(), outcome.subject().kind(), outcome.subject().id(), previous.period());
-                        }
-                        writer.put(outcome, rowPeriod, digest);
-                        kept++;
-                        if (outcome.outcome() == Outcome.FAIL && (previous == null || !Outcome.FAIL.name().equals(previous.outcome()))) {
-                            writer.events.add(OutcomeEvent.failed(outcome));
-                        }
+        return database.write(h -> {
+            Map<String, Map<String, Latest>> latest = latest(h, new ArrayList<>(byCustomer.keySet()));
+            Map<String, Latest> elsewhere = heldByOthers(h, byCustomer, latest);
+            HistoryOutcomeWriter writer = new HistoryOutcomeWriter(h, clock.millis());
+            int kept = 0;
+            for (Map.Entry<String, List<HistoryOutcome>> customer : byCustomer.entrySet()) {
+                Map<String, Latest> before = latest.getOrDefault(customer.getKey(), Map.of());
+                Set<String> judged = new HashSet<>();
+                for (HistoryOutcome outcome : customer.getValue()) {
+                    String key = key(outcome.standard(), outcome.subject().kind(), outcome.subject().id());
+                    if (!judged.add(key)) {
+                        // One judgement per subject and standard: the engine merges its conclusions.
+                        continue;
                     }
-                    for (Map.Entry<String, Latest> gone : before.entrySet()) {
-                        if (judged.contains(gone.getKey())) {
-                            continue;
-                        }
-                        String[] parts = gone.getKey().split("\u0000", 3);
-                        String gonePeriod = gone.getValue().period();
-                        if (gonePeriod.equals(period) || gonePeriod.equals(FOR_GOOD)) {
-                            // The standard no longer applies to the subject: this period's judgement goes.
-                            writer.drop(parts[0], parts[1], parts[2], gonePeriod);
-                        } else {
-                            writer.notLatest(parts[0], parts[1], parts[2], gonePeriod);
-                        }
+                    String rowPeriod = outcome.subject().isCustomer() ? period : FOR_GOOD;
+                    // A complaint or sale whose record moved to this customer keeps its judgement.
+                    Latest previous = before.containsKey(key) ? before.get(key) : elsewhere.get(key);
+                    if (previous != null && previous.asOf() > asOf.toEpochMilli()) {
+                        continue;
+                    }
+                    String digest = digests.get(outcome);
+                    if (previous != null && previous.period().equals(rowPeriod) && previous.digest().equals(digest)) {
+                        continue;
+                    }
+                    if (previous != null && !previous.period().equals(rowPeriod)) {
+                        writer.notLatest(outcome.standard(), outcome.subject().kind(), outcome.subject().id(), previous.period());
+                    }
+                    writer.put(outcome, rowPeriod, digest);
+                    kept++;
+                    if (outcome.outcome() == Outcome.FAIL && (previous == null || !Outcome.FAIL.name().equals(previous.outcome()))) {
+                        writer.events.add(OutcomeEvent.failed(outcome));
                     }
                 }
-                writer.flush();
-                outbox.enqueue(h, writer.events);
-                return kept;
-            });
-        } finally {
-            writes.unlock();
-        }
+                for (Map.Entry<String, Latest> gone : before.entrySet()) {
+                    if (judged.contains(gone.getKey())) {
+                        continue;
+                    }
+                    String[] parts = gone.getKey().split("\u0000", 3);
+                    String gonePeriod = gone.getValue().period();
+                    if (gonePeriod.equals(period) || gonePeriod.equals(FOR_GOOD)) {
+                        // The standard no longer applies to the subject: this period's judgement goes.
+                        writer.drop(parts[0], parts[1], parts[2], gonePeriod);
+                    } else {
+                        writer.notLatest(parts[0], parts[1], parts[2], gonePeriod);
+                    }
+                }
+            }
+            writer.flush();
+            outbox.enqueue(h, writer.events);
+            return kept;
+        });
     }
 
     /**
@@ -259,38 +254,37 @@ public final class JdbcHistoryStore implements HistoryStore {
         if (changedAt.isEmpty()) {
             return;
         }
-        writes.lock();
-        try {
-            jdbi.useTransaction(h -> {
-                PreparedBatch batch = h.prepareBatch("UPDATE customers SET history_changed_at = NULL WHERE id = ? AND history_changed_at = ?");
-                changedAt.forEach((id, at) -> batch.add(id, at));
-                batch.execute();
-            });
-        } finally {
-            writes.unlock();
-        }
+        database.use(h -> {
+            PreparedBatch batch = h.prepareBatch("UPDATE customers SET history_changed_at = NULL WHERE id = ? AND history_changed_at = ?");
+            changedAt.forEach((id, at) -> batch.add(id, at));
+            batch.execute();
+        });
     }
 
     @Override
     public void sweep(Instant asOf, Instant startedAt, Instant finishedAt, String ruleset, int customers, int outcomes) {
-        writes.lock();
-        try {
-            jdbi.useTransaction(h -> {
-                h.createUpdate("DELETE FROM history_sweeps WHERE as_of = ?").bind(0, asOf.toEpochMilli()).execute();
-                h.createUpdate("INSERT INTO history_sweeps (as_of, started_at, finished_at, ruleset, customers, outcomes)"
-                                + " VALUES (?, ?, ?, ?, ?, ?)")
-                        .bind(0, asOf.toEpochMilli()).bind(1, startedAt.toEpochMilli()).bind(2, millis(finishedAt))
-                        .bind(3, ruleset).bind(4, customers).bind(5, outcomes).execute();
-            });
-        } finally {
-            writes.unlock();
-        }
+        database.use(h -> {
+            h.createUpdate("DELETE FROM history_sweeps WHERE as_of = ?").bind(0, asOf.toEpochMilli()).execute();
+            h.createUpdate("INSERT INTO history_sweeps (as_of, started_at, finished_at, ruleset, customers, outcomes)"
+                            + " VALUES (?, ?, ?, ?, ?, ?)")
+                    .bind(0, asOf.toEpochMilli()).bind(1, startedAt.toEpochMilli()).bind(2, millis(finishedAt))
+                    .bind(3, ruleset).bind(4, customers).bind(5, outcomes).execute();
+        });
     }
 
     @Override
     public Optional<Instant> lastSweep() {
         return jdbi.withHandle(h -> h.createQuery("SELECT as_of FROM history_sweeps WHERE finished_at IS NOT NULL ORDER BY as_of DESC")
                 .setMaxRows(1).mapTo(Long.class).findFirst().map(Instant::ofEpochMilli));
+    }
+
+    @Override
+    public Optional<HistoryStandards.Sweep> finishedSweep(Instant asOf, Instant since) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT ruleset, customers, outcomes FROM history_sweeps"
+                        + " WHERE as_of = ? AND finished_at >= ?")
+                .bind(0, asOf.toEpochMilli()).bind(1, since.toEpochMilli())
+                .map((rs, ctx) -> new HistoryStandards.Sweep(asOf, rs.getString(1), rs.getInt(2), rs.getInt(3), 0))
+                .findOne());
     }
 
     static Long millis(Instant instant) {

@@ -3,13 +3,13 @@ package org.servicestandards.store;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -25,16 +25,9 @@ import org.servicestandards.verdict.Verdict;
 /** The store over JDBC with portable SQL, for SQLite and PostgreSQL alike. */
 public final class JdbcInteractionStore implements InteractionStore {
 
-    /** A write that lost a race with another node's write of the same id; the transaction is retried. */
-    private static final class LostRace extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-    }
-
-    private static final int ATTEMPTS = 5;
-
+    private final Database database;
     private final Jdbi jdbi;
     private final Clock clock;
-    private final ReentrantLock writes;
     private final Outbox outbox;
 
     public JdbcInteractionStore(Database database, Clock clock) {
@@ -43,8 +36,8 @@ public final class JdbcInteractionStore implements InteractionStore {
 
     /** A store that enqueues a notification, in the same transaction, for every outcome that becomes FAIL. */
     public JdbcInteractionStore(Database database, Clock clock, Outbox outbox) {
+        this.database = database;
         this.jdbi = database.jdbi();
-        this.writes = database.writeLock();
         this.clock = clock;
         this.outbox = outbox;
     }
@@ -75,25 +68,28 @@ public final class JdbcInteractionStore implements InteractionStore {
         if (submissions.isEmpty()) {
             return List.of();
         }
-        writes.lock();
-        try {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    return jdbi.inTransaction(h -> saveInTransaction(h, submissions));
-                } catch (LostRace race) {
-                    if (attempt == ATTEMPTS) {
-                        throw new IllegalStateException("gave up storing after " + ATTEMPTS + " concurrent updates of the same records");
-                    }
-                }
-            }
-        } finally {
-            writes.unlock();
+        return database.write(h -> saveInTransaction(h, submissions));
+    }
+
+    /**
+     * Locks the stored rows of {@code ids} in id order (PostgreSQL; SQLite has one writer), so
+     * two batches of the same records queue for each other instead of deadlocking.
+     */
+    private void lockInOrder(Handle h, List<String> ids) {
+        if (database.kind() != Database.Kind.POSTGRESQL) {
+            return;
+        }
+        List<String> sorted = ids.stream().sorted().toList();
+        for (int start = 0; start < sorted.size(); start += 500) {
+            h.createQuery("SELECT id FROM interactions WHERE id IN (<ids>) ORDER BY id FOR UPDATE")
+                    .bindList("ids", sorted.subList(start, Math.min(sorted.size(), start + 500))).mapTo(String.class).list();
         }
     }
 
     private List<Stored> saveInTransaction(Handle h, List<Submission> submissions) {
         long now = clock.millis();
         List<String> ids = submissions.stream().map(s -> s.record().id()).distinct().toList();
+        lockInOrder(h, ids);
         Map<String, Head> heads = heads(h, ids);
         Map<String, Verdict> storedNow = new HashMap<>();
         List<Stored> results = new ArrayList<>(submissions.size());
@@ -102,6 +98,7 @@ public final class JdbcInteractionStore implements InteractionStore {
                 "INSERT INTO revisions (interaction_id, revision, content_hash, received_at, body) VALUES (?, ?, ?, ?, ?)");
         VerdictWriter writer = new VerdictWriter(h, now);
         List<OutcomeEvent> events = new ArrayList<>();
+        List<Interaction> changed = new ArrayList<>();
         for (Submission submission : submissions) {
             Interaction record = submission.record();
             String id = record.id();
@@ -121,7 +118,7 @@ public final class JdbcInteractionStore implements InteractionStore {
                         .bind(0, id).bind(1, revision).bind(2, submission.contentHash()).bind(3, now)
                         .bind(4, record.customer().id()).execute();
                 if (inserted != 1) {
-                    throw new LostRace();
+                    throw new Database.Conflict("another writer stored " + id + " meanwhile");
                 }
             } else {
                 int updated = h.createUpdate("UPDATE interactions SET latest_revision = ?, content_hash = ?, updated_at = ?,"
@@ -129,7 +126,7 @@ public final class JdbcInteractionStore implements InteractionStore {
                         .bind(0, revision).bind(1, submission.contentHash()).bind(2, now).bind(3, record.customer().id())
                         .bind(4, id).bind(5, head.revision()).execute();
                 if (updated != 1) {
-                    throw new LostRace();
+                    throw new Database.Conflict("another writer stored " + id + " meanwhile");
                 }
                 h.createUpdate("UPDATE outcomes SET is_current = ? WHERE interaction_id = ? AND is_current = ?")
                         .bind(0, false).bind(1, id).bind(2, true).execute();
@@ -139,6 +136,7 @@ public final class JdbcInteractionStore implements InteractionStore {
             storedNow.put(id, verdict);
             results.add(new Stored(head == null ? Stored.Status.CREATED : Stored.Status.REVISED, verdict));
 
+            changed.add(record);
             revisions.add(id, revision, submission.contentHash(), now, submission.canonicalJson());
             writer.add(record, revision, 1, verdict);
             if (fails) {
@@ -150,6 +148,7 @@ public final class JdbcInteractionStore implements InteractionStore {
         }
         // Only the last revision stored for an id in this batch is current.
         writer.flush((id, revision) -> heads.get(id).revision() == revision);
+        TierPeriods.noteRecords(h, changed, now);
         outbox.enqueue(h, events);
         return results;
     }
@@ -182,33 +181,43 @@ public final class JdbcInteractionStore implements InteractionStore {
     }
 
     @Override
-    public void appendVerdicts(List<Rejudged> rejudged) {
+    public List<Rejudged> appendVerdicts(List<Rejudged> rejudged) {
         if (rejudged.isEmpty()) {
-            return;
+            return List.of();
         }
-        writes.lock();
-        try {
-            jdbi.useTransaction(h -> {
-                VerdictWriter writer = new VerdictWriter(h, clock.millis());
-                List<OutcomeEvent> events = new ArrayList<>();
-                for (Rejudged r : rejudged) {
-                    String id = r.verdict().interactionId();
-                    int next = h.createQuery("SELECT COALESCE(MAX(verdict_no), 0) + 1 FROM verdicts WHERE interaction_id = ? AND revision = ?")
-                            .bind(0, id).bind(1, r.revision()).mapTo(Integer.class).one();
-                    Verdict verdict = r.verdict().withRevision(r.revision());
-                    if (!OutcomeEvent.failing(verdict).isEmpty()) {
-                        events.addAll(OutcomeEvent.becameFailing(r.record(), verdict, next, failing(h, id)));
-                    }
-                    h.createUpdate("UPDATE outcomes SET is_current = ? WHERE interaction_id = ? AND revision = ? AND is_current = ?")
-                            .bind(0, false).bind(1, id).bind(2, r.revision()).bind(3, true).execute();
-                    writer.add(r.record(), r.revision(), next, verdict);
+        return database.write(h -> {
+            VerdictWriter writer = new VerdictWriter(h, clock.millis());
+            List<OutcomeEvent> events = new ArrayList<>();
+            List<Rejudged> stored = new ArrayList<>();
+            for (Rejudged r : rejudged.stream().sorted(Comparator.comparing((Rejudged r) -> r.record().id())).toList()) {
+                String id = r.verdict().interactionId();
+                // Only the latest revision's verdict may become current; the row stays locked
+                // until commit, so a new revision waits for this verdict or supersedes it after.
+                int latest = h.createUpdate("UPDATE interactions SET updated_at = updated_at WHERE id = ? AND latest_revision = ?")
+                        .bind(0, id).bind(1, r.revision()).execute();
+                if (latest != 1) {
+                    continue;
                 }
-                writer.flush((id, revision) -> true);
-                outbox.enqueue(h, events);
-            });
-        } finally {
-            writes.unlock();
-        }
+                Verdict verdict = r.verdict().withRevision(r.revision());
+                Optional<Verdict> current = currentVerdict(h, id);
+                if (current.isPresent() && current.get().ruleset().equals(verdict.ruleset())
+                        && current.get().outcomes().equals(verdict.outcomes())) {
+                    continue;
+                }
+                int next = h.createQuery("SELECT COALESCE(MAX(verdict_no), 0) + 1 FROM verdicts WHERE interaction_id = ? AND revision = ?")
+                        .bind(0, id).bind(1, r.revision()).mapTo(Integer.class).one();
+                if (!OutcomeEvent.failing(verdict).isEmpty()) {
+                    events.addAll(OutcomeEvent.becameFailing(r.record(), verdict, next, failing(h, id)));
+                }
+                h.createUpdate("UPDATE outcomes SET is_current = ? WHERE interaction_id = ? AND is_current = ?")
+                        .bind(0, false).bind(1, id).bind(2, true).execute();
+                writer.add(r.record(), r.revision(), next, verdict);
+                stored.add(new Rejudged(r.revision(), r.record(), verdict));
+            }
+            writer.flush((id, revision) -> true);
+            outbox.enqueue(h, events);
+            return stored;
+        });
     }
 
     @Override

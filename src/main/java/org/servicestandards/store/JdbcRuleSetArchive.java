@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.servicestandards.rulesets.RuleSetArchive;
@@ -21,25 +20,16 @@ import org.servicestandards.rulesets.RuleSetVersion;
 public final class JdbcRuleSetArchive implements RuleSetArchive {
 
     private final Jdbi jdbi;
-    private final ReentrantLock writes;
+    private final Database database;
 
     public JdbcRuleSetArchive(Database database) {
         this.jdbi = database.jdbi();
-        this.writes = database.writeLock();
+        this.database = database;
     }
 
     @Override
     public void recordLoad(String version, Map<String, byte[]> files, Instant at, String trigger) {
-        writes.lock();
-        try {
-            write(version, files, at, trigger);
-        } finally {
-            writes.unlock();
-        }
-    }
-
-    private void write(String version, Map<String, byte[]> files, Instant at, String trigger) {
-        jdbi.useTransaction(h -> {
+        database.use(h -> {
             int inserted = h.createUpdate("INSERT INTO rulesets (version, first_loaded_at) VALUES (?, ?) ON CONFLICT (version) DO NOTHING")
                     .bind(0, version).bind(1, at.toEpochMilli()).execute();
             if (inserted == 1) {

@@ -10,13 +10,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -42,23 +43,18 @@ public final class JdbcWebhooks implements Webhooks, Outbox {
     private static final int MAX_ERROR_LENGTH = 1000;
 
     private final Jdbi jdbi;
-    private final ReentrantLock writes;
+    private final Database database;
     private final Clock clock;
     private final ObjectMapper json = Json.mapper();
 
     public JdbcWebhooks(Database database, Clock clock) {
         this.jdbi = database.jdbi();
-        this.writes = database.writeLock();
+        this.database = database;
         this.clock = clock;
     }
 
     private <T> T write(HandleCallback<T, RuntimeException> work) {
-        writes.lock();
-        try {
-            return jdbi.inTransaction(work);
-        } finally {
-            writes.unlock();
-        }
+        return database.write(work);
     }
 
     @Override
@@ -194,19 +190,20 @@ public final class JdbcWebhooks implements Webhooks, Outbox {
             return;
         }
         Instant now = clock.instant();
-        long seq = nextSeq(handle);
-        for (OutcomeEvent event : events) {
-            String eventId = null;
-            String payload = null;
-            for (Webhook webhook : webhooks) {
-                if (!webhook.wants(event)) {
-                    continue;
-                }
-                if (payload == null) {
-                    eventId = UUID.randomUUID().toString();
-                    payload = EventPayload.json(eventId, event, now);
-                }
-                insert(handle, webhook.id(), seq++, eventId, event, payload, now);
+        Map<String, String[]> idAndPayload = new HashMap<>();
+        // Webhook by webhook in id order, so writers that take several webhooks' rows queue, not deadlock.
+        for (Webhook webhook : webhooks.stream().sorted(Comparator.comparing(Webhook::id)).toList()) {
+            List<OutcomeEvent> wanted = events.stream().filter(webhook::wants).toList();
+            if (wanted.isEmpty()) {
+                continue;
+            }
+            long seq = takeSeqs(handle, webhook.id(), wanted.size());
+            for (OutcomeEvent event : wanted) {
+                String[] made = idAndPayload.computeIfAbsent(event.key(), key -> {
+                    String eventId = UUID.randomUUID().toString();
+                    return new String[] {eventId, EventPayload.json(eventId, event, now)};
+                });
+                insert(handle, webhook.id(), seq++, made[0], event, made[1], now);
             }
         }
     }
@@ -225,7 +222,7 @@ public final class JdbcWebhooks implements Webhooks, Outbox {
                 continue;
             }
             enqueued += write(h -> {
-                long seq = nextSeq(h);
+                long seq = takeSeqs(h, webhook.id(), due.size());
                 int inserted = 0;
                 for (OutcomeEvent event : due) {
                     String eventId = UUID.randomUUID().toString();
@@ -237,8 +234,13 @@ public final class JdbcWebhooks implements Webhooks, Outbox {
         return enqueued;
     }
 
-    private static long nextSeq(Handle h) {
-        return h.createQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM webhook_deliveries").mapTo(Long.class).one();
+    /**
+     * Takes {@code count} numbers of the webhook's sequence and answers the first. The webhook's
+     * row stays locked until the caller commits, so its deliveries are numbered in commit order.
+     */
+    private static long takeSeqs(Handle h, String webhookId, int count) {
+        h.createUpdate("UPDATE webhooks SET next_seq = next_seq + ? WHERE id = ?").bind(0, count).bind(1, webhookId).execute();
+        return h.createQuery("SELECT next_seq FROM webhooks WHERE id = ?").bind(0, webhookId).mapTo(Long.class).one() - count;
     }
 
     /** Inserts one delivery; a second of the same event key for the same webhook is dropped. */

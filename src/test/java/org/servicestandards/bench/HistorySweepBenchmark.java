@@ -367,6 +367,11 @@ public final class HistorySweepBenchmark {
         public Optional<Instant> lastSweep() {
             return store.lastSweep();
         }
+
+        @Override
+        public Optional<HistoryStandards.Sweep> finishedSweep(Instant asOf, Instant since) {
+            return store.finishedSweep(asOf, since);
+        }
     }
 
     /**
