@@ -22,6 +22,8 @@ import org.servicestandards.records.DeadlineKeeper;
 import org.servicestandards.records.InteractionStore;
 import org.servicestandards.records.StandardsService;
 import org.servicestandards.report.ReportQueries;
+import org.servicestandards.rulesets.RuleSetArchive;
+import org.servicestandards.rulesets.RuleSetFollower;
 import org.servicestandards.rulesets.RuleSets;
 import org.servicestandards.rulesets.RulesWatcher;
 import org.servicestandards.standards.RuleSet;
@@ -82,7 +84,7 @@ public final class Application implements AutoCloseable {
         this.keys = new AccessKeys(new JdbcApiKeyStore(database), auditLog, clock);
         this.webhooks = new JdbcWebhooks(database, clock);
         this.metrics = new ServiceMetrics(ruleSets);
-        this.leases = new JdbcLeases(database, clock, nodeName());
+        this.leases = new JdbcLeases(database, clock, ruleSets.node());
         this.history = new HistoryStandards(ruleSets,
                 metrics.timed(HistoryStore.class, new JdbcHistoryStore(database, clock, webhooks)), clock, config.sweep().threads(),
                 leases);
@@ -105,7 +107,7 @@ public final class Application implements AutoCloseable {
         WebhookTargets targets = WebhookTargets.allowing(config.webhooks().allow(), config.webhooks().resolver());
         Database database = openStore(config.store());
         try {
-            RuleSets ruleSets = RuleSets.load(config.rules(), config.clock(), new JdbcRuleSetArchive(database));
+            RuleSets ruleSets = RuleSets.load(config.rules(), config.clock(), new JdbcRuleSetArchive(database), nodeName());
             Application application = new Application(config, database, ruleSets, targets);
             if (config.watch().enabled()) {
                 application.watch();
@@ -118,8 +120,9 @@ public final class Application implements AutoCloseable {
     }
 
     /**
-     * The name this application holds job leases in: the host and a random part, so two nodes on
-     * one host, or two applications in one process, are never taken for one another.
+     * The name this application goes by in the cluster (job leases, the rule set each node serves):
+     * the host and a random part, so two nodes on one host, or two applications in one process,
+     * are never taken for one another.
      */
     private static String nodeName() {
         String host;
@@ -150,12 +153,14 @@ public final class Application implements AutoCloseable {
         Clock clock = config.clock();
         DeadlineKeeper deadlines = DeadlineKeeper.start(service, clock, config.deadlinesEvery(), leases);
         running.add(deadlines);
+        RuleSetFollower follower = RuleSetFollower.start(ruleSets, clock, RuleSetFollower.DEFAULT_EVERY);
+        running.add(follower);
         HistorySweeper sweeper = HistorySweeper.start(history, clock, config.sweep().at(), config.sweep().zone());
         running.add(sweeper);
         WebhookDispatcher dispatcher = WebhookDispatcher.start(webhooks, () -> WebhookDispatcher.declaredSeverities(ruleSets),
                 clock, config.webhooks().delivery(), webhookTargets, leases);
         running.add(dispatcher);
-        metrics.job("deadline-keeper", deadlines.runs()).job("history-sweep", sweeper.runs())
+        metrics.job("rule-set-follower", follower.runs()).job("deadline-keeper", deadlines.runs()).job("history-sweep", sweeper.runs())
                 .job("at-risk-scan", dispatcher.scans()).job("webhook-delivery", dispatcher.deliveries());
         http.start(config.listen().host(), config.listen().port());
         LOG.info("service-standards listening on port {} with rules {} and {} store", http.port(), ruleSets.current().version(),
@@ -244,6 +249,22 @@ public final class Application implements AutoCloseable {
      */
     public static RuleSet validate(Path rules) {
         return new RuleSetLoader().load(rules);
+    }
+
+    /**
+     * Validates a rules directory (compiled, example cases run) and makes it the version serving
+     * every node on {@code store}, in {@code by}'s name in the audit log: what {@code publish} does.
+     * Throws {@link RuleSetException} with every problem when the rules do not hold.
+     */
+    public static RuleSetArchive.Serving publish(StoreConfig store, Path rules, Clock clock, String by) {
+        RuleSet set = validate(rules);
+        try (Database database = openStore(store)) {
+            RuleSetArchive.Serving serving = new JdbcRuleSetArchive(database).publish(set.version(), set.sources(), clock.instant(),
+                    RuleSets.Trigger.PUBLISH.name(), by);
+            new JdbcAuditLog(database, clock).append(by, "rules.publish", rules.toString(),
+                    java.util.Map.of("ok", true, "version", set.version(), "publication", serving.generation()));
+            return serving;
+        }
     }
 
     /** The store the configuration names, migrated: the one place a configuration becomes a database. */

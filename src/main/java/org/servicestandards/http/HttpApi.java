@@ -44,6 +44,7 @@ public final class HttpApi {
         CustomersController customers = new CustomersController(service, clock);
         HistoryController history = new HistoryController(service, clock, audit);
         WebhooksController webhooks = new WebhooksController(webhookStore, settings.webhookTargets(), service.ruleSets(), audit);
+        KeysController keyAdmin = new KeysController(keys);
         ApiDescription description = ApiDescription.load();
         return Javalin.create(cfg -> {
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
@@ -89,11 +90,16 @@ public final class HttpApi {
             get(cfg.routes, "/api/v1/rules/versions/{version}/rule", rules::rule, Access.AUDITOR);
             cfg.routes.post("/api/v1/reevaluate", reports::reevaluate, Access.OFFICER);
             cfg.routes.post("/api/v1/rules/reload", rules::reload, Access.OFFICER);
+            cfg.routes.post("/api/v1/rules/publish", rules::publish, Access.OFFICER);
+            cfg.routes.post("/api/v1/rules/rollback", rules::rollback, Access.OFFICER);
             cfg.routes.post("/api/v1/webhooks", webhooks::register, Access.OFFICER);
             get(cfg.routes, "/api/v1/webhooks", webhooks::list, Access.OFFICER);
             get(cfg.routes, "/api/v1/webhooks/{id}", webhooks::get, Access.OFFICER);
             cfg.routes.delete("/api/v1/webhooks/{id}", webhooks::delete, Access.OFFICER);
             get(cfg.routes, "/api/v1/audit-log", audit::read, Access.ADMIN);
+            get(cfg.routes, "/api/v1/keys", keyAdmin::list, Access.ADMIN);
+            cfg.routes.post("/api/v1/keys", keyAdmin::create, Access.ADMIN);
+            cfg.routes.delete("/api/v1/keys/{id}", keyAdmin::revoke, Access.ADMIN);
 
             cfg.routes.exception(Problem.class, (e, ctx) -> problem(ctx, e));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, refusal(e, ctx, settings)));

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.servicestandards.rulesets.RuleSetArchive;
 import org.servicestandards.rulesets.RuleSetVersion;
 import org.servicestandards.rulesets.RuleSets;
 import org.servicestandards.standards.RuleProblem;
@@ -42,14 +43,16 @@ final class RuleSetResponses {
         }
     }
 
-    /** RuleSetView: the rule set in service. */
-    record RuleSetView(String version, Instant loadedAt, String directory, List<StandardDefinition> standards,
+    /** RuleSetView: the rule set this node serves, the cluster's version, and what each node serves. */
+    record RuleSetView(String version, Instant loadedAt, String directory, String directoryVersion, String node,
+                       RuleSetArchive.Serving cluster, List<RuleSetArchive.NodeServing> nodes, List<StandardDefinition> standards,
                        ExampleCounts examples, Map<String, List<String>> rules, Map<String, String> files, Load lastReload,
                        Reloads reloads) {
 
         static RuleSetView of(RuleSets ruleSets) {
             RuleSet rules = ruleSets.current();
-            return new RuleSetView(rules.version(), rules.loadedAt(), ruleSets.directory().toString(), rules.standards(),
+            return new RuleSetView(rules.version(), rules.loadedAt(), ruleSets.directory().toString(), ruleSets.directoryVersion(),
+                    ruleSets.node(), ruleSets.clusterServing().orElse(null), ruleSets.nodes(), rules.standards(),
                     new ExampleCounts(rules.exampleCases(), rules.exampleExpectations()), rules.rulesByPackage(), rules.files(),
                     Load.of(ruleSets.lastLoad(), rules.version()), Reloads.of(ruleSets));
         }

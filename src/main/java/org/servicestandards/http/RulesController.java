@@ -30,6 +30,41 @@ final class RulesController {
      * JSON {@code {"files": {"path": "text", …}}}. Never changes what is loaded.
      */
     void validate(Context ctx) {
+        Map<String, byte[]> files = candidate(ctx);
+        RuleSets.Validation result = ruleSets.validate(files);
+        ctx.status(result.ok() ? 200 : 422).json(RuleSetResponses.Validation.of(result, files.keySet(), ruleSets.current().version()));
+    }
+
+    /**
+     * Publishes a candidate rule set, sent as to validate: when it compiles and its example cases
+     * hold, it becomes the version every node serves (this one at once, the others within seconds).
+     */
+    void publish(Context ctx) {
+        Map<String, byte[]> files = candidate(ctx);
+        RuleSets.LoadResult result = ruleSets.publish(files, Access.caller(ctx).map(org.servicestandards.access.ApiKey::actor)
+                .orElse("anonymous"));
+        audit.record(ctx, result.auditAction(), "upload", result.summary());
+        ctx.status(result.ok() ? 200 : 422).json(RuleSetResponses.Load.of(result, ruleSets.current().version()));
+    }
+
+    /** Serves a version that has served before, on every node: the explicit way back. */
+    void rollback(Context ctx) {
+        JsonNode body = Bodies.json(ctx);
+        JsonNode version = body == null ? null : body.get("version");
+        if (version == null || !version.isTextual() || version.textValue().isBlank()) {
+            throw new Problem(400, "invalid-request", "Invalid request",
+                    "send {\"version\": \"sha256:…\"}, naming a version that has served (GET /api/v1/rules/versions)", List.of());
+        }
+        String wanted = version.textValue();
+        RuleSets.LoadResult result = ruleSets.rollback(wanted, Access.caller(ctx).map(org.servicestandards.access.ApiKey::actor)
+                        .orElse("anonymous"))
+                .orElseThrow(() -> Problem.notFound("no rule set with version '" + wanted + "' has served"));
+        audit.record(ctx, result.auditAction(), wanted, result.summary());
+        ctx.status(result.ok() ? 200 : 422).json(RuleSetResponses.Load.of(result, ruleSets.current().version()));
+    }
+
+    /** The candidate files of a request: a zip of the rules directory, or JSON {@code {"files": {…}}}. */
+    private static Map<String, byte[]> candidate(Context ctx) {
         Map<String, byte[]> files;
         String type = Bodies.mediaType(ctx);
         try {
@@ -44,8 +79,7 @@ final class RulesController {
         } catch (IllegalArgumentException e) {
             throw new Problem(400, "invalid-rule-files", "Invalid rule files", e.getMessage(), List.of());
         }
-        RuleSets.Validation result = ruleSets.validate(files);
-        ctx.status(result.ok() ? 200 : 422).json(RuleSetResponses.Validation.of(result, files.keySet(), ruleSets.current().version()));
+        return files;
     }
 
     private static Map<String, byte[]> fromJson(JsonNode root) {

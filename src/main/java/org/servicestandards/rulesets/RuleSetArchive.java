@@ -23,7 +23,34 @@ public interface RuleSetArchive {
         public Optional<Map<String, byte[]>> files(String version) {
             return Optional.empty();
         }
+
+        @Override
+        public Optional<Serving> serving() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Serving publish(String version, Map<String, byte[]> files, Instant at, String trigger, String by) {
+            return new Serving(version, 1, at, by, trigger);
+        }
+
+        @Override
+        public void nodeServes(NodeServing node) {
+        }
+
+        @Override
+        public List<NodeServing> nodes(Instant seenSince) {
+            return List.of();
+        }
     };
+
+    /** The version the store says serves the cluster: since when, published by whom and how. */
+    record Serving(String version, long generation, Instant since, String publishedBy, String trigger) {
+    }
+
+    /** What a node serves, and what its own rules directory holds (null when it cannot be read). */
+    record NodeServing(String node, String version, String directoryVersion, Instant seenAt) {
+    }
 
     /** Records that a rule set started serving; its files are stored the first time it is seen. */
     void recordLoad(String version, Map<String, byte[]> files, Instant at, String trigger);
@@ -33,4 +60,19 @@ public interface RuleSetArchive {
 
     /** The files of a version as they were, path to content. */
     Optional<Map<String, byte[]>> files(String version);
+
+    /** The version serving the cluster; empty before the first is published. */
+    Optional<Serving> serving();
+
+    /**
+     * Makes {@code version} the one serving the cluster, archiving its files when they are new and
+     * recording the load, in one transaction; the answer is what serves now.
+     */
+    Serving publish(String version, Map<String, byte[]> files, Instant at, String trigger, String by);
+
+    /** Notes what a node serves now. */
+    void nodeServes(NodeServing node);
+
+    /** The nodes heard from since {@code seenSince}, by name. */
+    List<NodeServing> nodes(Instant seenSince);
 }

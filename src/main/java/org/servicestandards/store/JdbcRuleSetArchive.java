@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.servicestandards.rulesets.RuleSetArchive;
@@ -29,23 +30,70 @@ public final class JdbcRuleSetArchive implements RuleSetArchive {
 
     @Override
     public void recordLoad(String version, Map<String, byte[]> files, Instant at, String trigger) {
-        database.use(h -> {
-            int inserted = h.createUpdate("INSERT INTO rulesets (version, first_loaded_at) VALUES (?, ?) ON CONFLICT (version) DO NOTHING")
-                    .bind(0, version).bind(1, at.toEpochMilli()).execute();
-            if (inserted == 1) {
-                PreparedBatch batch = h.prepareBatch("INSERT INTO ruleset_files (version, path, encoding, content) VALUES (?, ?, ?, ?)");
-                files.forEach((path, content) -> {
-                    String text = utf8(content);
-                    batch.add(version, path, text == null ? "base64" : "utf-8",
-                            text == null ? Base64.getEncoder().encodeToString(content) : text);
-                });
-                if (batch.size() > 0) {
-                    batch.execute();
-                }
+        database.use(h -> recordLoad(h, version, files, at, trigger));
+    }
+
+    private static void recordLoad(Handle h, String version, Map<String, byte[]> files, Instant at, String trigger) {
+        int inserted = h.createUpdate("INSERT INTO rulesets (version, first_loaded_at) VALUES (?, ?) ON CONFLICT (version) DO NOTHING")
+                .bind(0, version).bind(1, at.toEpochMilli()).execute();
+        if (inserted == 1) {
+            PreparedBatch batch = h.prepareBatch("INSERT INTO ruleset_files (version, path, encoding, content) VALUES (?, ?, ?, ?)");
+            files.forEach((path, content) -> {
+                String text = utf8(content);
+                batch.add(version, path, text == null ? "base64" : "utf-8",
+                        text == null ? Base64.getEncoder().encodeToString(content) : text);
+            });
+            if (batch.size() > 0) {
+                batch.execute();
             }
-            h.createUpdate("INSERT INTO ruleset_loads (version, loaded_at, triggered_by) VALUES (?, ?, ?)")
-                    .bind(0, version).bind(1, at.toEpochMilli()).bind(2, trigger).execute();
+        }
+        h.createUpdate("INSERT INTO ruleset_loads (version, loaded_at, triggered_by) VALUES (?, ?, ?)")
+                .bind(0, version).bind(1, at.toEpochMilli()).bind(2, trigger).execute();
+    }
+
+    @Override
+    public Optional<Serving> serving() {
+        return jdbi.withHandle(JdbcRuleSetArchive::serving);
+    }
+
+    private static Optional<Serving> serving(Handle h) {
+        return h.createQuery("SELECT version, generation, since, published_by, triggered_by FROM ruleset_serving WHERE id = 1")
+                .map((rs, ctx) -> new Serving(rs.getString(1), rs.getLong(2), Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4),
+                        rs.getString(5)))
+                .findOne();
+    }
+
+    @Override
+    public Serving publish(String version, Map<String, byte[]> files, Instant at, String trigger, String by) {
+        return database.write(h -> {
+            recordLoad(h, version, files, at, trigger);
+            // The row is the cluster's one truth: whoever publishes last, the generation counts every publication.
+            h.createUpdate("INSERT INTO ruleset_serving (id, version, generation, since, published_by, triggered_by)"
+                            + " VALUES (1, :version, 1, :at, :by, :trigger)"
+                            + " ON CONFLICT (id) DO UPDATE SET version = excluded.version, generation = ruleset_serving.generation + 1,"
+                            + " since = excluded.since, published_by = excluded.published_by, triggered_by = excluded.triggered_by")
+                    .bind("version", version).bind("at", at.toEpochMilli()).bind("by", by).bind("trigger", trigger).execute();
+            return serving(h).orElseThrow();
         });
+    }
+
+    @Override
+    public void nodeServes(NodeServing node) {
+        database.use(h -> h.createUpdate("INSERT INTO ruleset_nodes (node, version, directory_version, seen_at)"
+                        + " VALUES (:node, :version, :directory, :seen)"
+                        + " ON CONFLICT (node) DO UPDATE SET version = excluded.version, directory_version = excluded.directory_version,"
+                        + " seen_at = excluded.seen_at")
+                .bind("node", node.node()).bind("version", node.version()).bind("directory", node.directoryVersion())
+                .bind("seen", node.seenAt().toEpochMilli()).execute());
+    }
+
+    @Override
+    public List<NodeServing> nodes(Instant seenSince) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT node, version, directory_version, seen_at FROM ruleset_nodes"
+                        + " WHERE seen_at >= ? ORDER BY node")
+                .bind(0, seenSince.toEpochMilli())
+                .map((rs, ctx) -> new NodeServing(rs.getString(1), rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4))))
+                .list());
     }
 
     @Override

@@ -19,10 +19,11 @@ import picocli.CommandLine;
 /** {@code keys create|list|revoke} on the store the service uses, and the first admin key. */
 class KeysCommandTest {
 
-    private record Run(int exit, String out, String err) {
+    record Run(int exit, String out, String err) {
     }
 
-    private static synchronized Run run(String... args) {
+    /** Runs the command line as {@code java -jar … args} would, its output captured. */
+    static synchronized Run run(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();

@@ -85,6 +85,11 @@ class AccessApiTest {
             Map.entry("GET /api/v1/webhooks", "officer"),
             Map.entry("GET /api/v1/webhooks/{id}", "officer"),
             Map.entry("DELETE /api/v1/webhooks/{id}", "officer"),
+            Map.entry("POST /api/v1/rules/publish", "officer"),
+            Map.entry("POST /api/v1/rules/rollback", "officer"),
+            Map.entry("GET /api/v1/keys", "admin"),
+            Map.entry("POST /api/v1/keys", "admin"),
+            Map.entry("DELETE /api/v1/keys/{id}", "admin"),
             Map.entry("GET /api/v1/audit-log", "admin")));
 
     private static Map<String, String> withHeadTwins(Map<String, String> routes) {

@@ -59,13 +59,16 @@ class LiveReloadUnderLoadTest {
     void records_posted_while_good_and_broken_rule_sets_are_reloaded_all_succeed_each_response_judged_by_one_loaded_rule_set(
             @TempDir Path data, @TempDir Path rules) throws Exception {
         ShippedRulesCopy.into(rules);
-        String shippedTarget = "PT3M";
-        String editedTarget = "PT4M";
+        // A new target each round (a rules directory never goes back to a version that has served),
+        // each under the five minutes the late call took, so its finding names the target.
+        List<String> targets = List.of("PT3M", "PT4M", "PT2M", "PT4M30S");
+        assertThat(targets).hasSize(ROUNDS + 1);
         Map<String, String> targetByVersion = new ConcurrentHashMap<>();
-        targetByVersion.put(RuleEdits.versionOf(rules), shippedTarget);
-        RuleEdits.setStandardPhoneTarget(rules, editedTarget);
-        targetByVersion.put(RuleEdits.versionOf(rules), editedTarget);
-        RuleEdits.setStandardPhoneTarget(rules, shippedTarget);
+        for (String target : targets) {
+            RuleEdits.setStandardPhoneTarget(rules, target);
+            targetByVersion.put(RuleEdits.versionOf(rules), target);
+        }
+        RuleEdits.setStandardPhoneTarget(rules, targets.get(0));
 
         try (TestApp app = new TestApp(data, HttpSettings.defaults(), rules);
              RulesWatcher watcher = RulesWatcher.start(app.service.ruleSets(), QUIET)) {
@@ -80,7 +83,7 @@ class LiveReloadUnderLoadTest {
                         posting.add(posters.submit(() -> traffic.postUntilStopped(number)));
                     }
                     for (int round = 1; round <= ROUNDS; round++) {
-                        String target = round % 2 == 1 ? editedTarget : shippedTarget;
+                        String target = targets.get(round);
                         RuleEdits.repairComplaintOwnerRules(rules);
                         RuleEdits.setStandardPhoneTarget(rules, target);
                         String good = RuleEdits.versionOf(rules);
@@ -103,8 +106,9 @@ class LiveReloadUnderLoadTest {
                 assertThat(traffic.problems).isEmpty();
                 assertThat(traffic.failedRequests.get()).isZero();
                 assertThat(traffic.requests.get()).isPositive();
-                // Both rule sets served while records came in, so the swaps happened under load.
-                assertThat(traffic.versionsSeen).containsExactlyInAnyOrderElementsOf(targetByVersion.keySet());
+                // Several rule sets served while records came in, so the swaps happened under load.
+                assertThat(targetByVersion.keySet()).containsAll(traffic.versionsSeen);
+                assertThat(traffic.versionsSeen).hasSizeGreaterThanOrEqualTo(2);
                 JsonNode shown = json(client.get("/api/v1/rules"));
                 assertThat(shown.get("lastReload").get("trigger").asText()).isEqualTo("WATCH");
                 assertThat(shown.get("lastReload").get("ok").asBoolean()).isFalse();

@@ -210,6 +210,17 @@ class OpenApiConformanceTest {
                 calls.post("/api/v1/rules/reload").expect(200);
                 calls.post("/api/v1/rules/reload").key(auditor).expect(403);
 
+                calls.post("/api/v1/rules/publish").json(candidate(Path.of("rules"))).expect(200);
+                calls.post("/api/v1/rules/publish").json("{\"files\": {\"standards.csv\": "
+                        + Json.mapper().valueToTree(RuleEdits.read(Path.of("rules/standards.csv"))) + ", \"standards/broken.drl\":"
+                        + " \"package standards;\\nrule \\\"half a rule\\\" when then\"}}").expect(422);
+                calls.post("/api/v1/rules/publish").json("{\"files\": {}}").outsideSpec().expect(400);
+                calls.post("/api/v1/rules/publish").json("{\"files\": {\"a.drl\": \"x\"}}").key(auditor).expect(403);
+                calls.post("/api/v1/rules/rollback").json("{\"version\": \"" + version + "\"}").expect(200);
+                calls.post("/api/v1/rules/rollback").json("{\"version\": \"sha256:" + "0".repeat(64) + "\"}").expect(404);
+                calls.post("/api/v1/rules/rollback").json("{}").outsideSpec().expect(400);
+                calls.post("/api/v1/rules/rollback").json("{\"version\": \"" + version + "\"}").key(auditor).expect(403);
+
                 calls.get("/api/v1/rules/versions").expect(200);
                 calls.get("/api/v1/rules/versions").noKey().expect(401);
                 calls.get("/api/v1/rules/versions/" + version).expect(200);
@@ -252,6 +263,16 @@ class OpenApiConformanceTest {
                 calls.get("/api/v1/audit-log?format=csv").expect(200);
                 calls.get("/api/v1/audit-log?limit=0").outsideSpec().expect(400);
                 calls.get("/api/v1/audit-log").key(auditor).expect(403);
+
+                JsonNode made = calls.post("/api/v1/keys").json("{\"name\": \"Q3 audit\", \"roles\": [\"auditor\"]}").expect(201);
+                calls.post("/api/v1/keys").json("{\"name\": \"\", \"roles\": [\"boss\"]}").outsideSpec().expect(400);
+                calls.post("/api/v1/keys").json("{\"name\": \"x\", \"roles\": [\"admin\"]}").key(auditor).expect(403);
+                calls.get("/api/v1/keys").expect(200);
+                calls.get("/api/v1/keys").key(auditor).expect(403);
+                String madeId = made.get("key").get("id").asText();
+                calls.delete("/api/v1/keys/" + madeId).key(auditor).expect(403);
+                calls.delete("/api/v1/keys/" + madeId).expect(204);
+                calls.delete("/api/v1/keys/" + madeId).expect(404);
             });
 
             // Each operation was seen to succeed and to refuse.
