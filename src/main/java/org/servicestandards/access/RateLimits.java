@@ -12,6 +12,13 @@ import java.util.function.LongSupplier;
  * refused one is told when the oldest of them leaves the window. A token bucket (as before) lets
  * a key spend its full bucket and then what refills in the same minute, nearly twice the limit;
  * no library offers an exact sliding window, and the log costs only the requests of one minute.
+ *
+ * <p>Several nodes hold one limit between them: {@link #share} tells the store (through
+ * {@link Shared}) how many requests of each key this node admitted in the last minute and learns
+ * the other nodes' counts, and a request is admitted only while this node's count and theirs stay
+ * under the limit. The others' counts are as old as the last exchange (a second), so the
+ * cluster may admit what the other nodes admit within that second beyond the limit; bucket4j's
+ * JDBC backends would make every request a database write instead.
  */
 public final class RateLimits {
 
@@ -22,6 +29,14 @@ public final class RateLimits {
     private final long perMinute;
     private final LongSupplier nanoTime;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    /** What the other nodes admitted of each key in their last minute, as of the last exchange. */
+    private volatile Map<String, Long> others = Map.of();
+
+    /** Where nodes exchange their counts: the store, in a cluster. */
+    public interface Shared {
+        /** Keeps this node's counts of the last minute, by key, and answers the other nodes' sums, by key. */
+        Map<String, Long> exchange(Map<String, Long> mine);
+    }
 
     public RateLimits(long perMinute) {
         this(perMinute, System::nanoTime);
@@ -46,9 +61,14 @@ public final class RateLimits {
         synchronized (window) {
             long now = nanoTime.getAsLong();
             window.forgetBefore(now - WINDOW_NANOS);
-            if (window.size() < perMinute) {
+            long elsewhere = others.getOrDefault(keyId, 0L);
+            if (window.size() + elsewhere < perMinute) {
                 window.add(now);
                 return new Decision(true, Duration.ZERO);
+            }
+            if (window.size() < perMinute) {
+                // Refused for what other nodes admitted: their counts come again within a second.
+                return new Decision(false, Duration.ofSeconds(1));
             }
             return new Decision(false, Duration.ofNanos(window.oldest() + WINDOW_NANOS - now));
         }
@@ -56,6 +76,24 @@ public final class RateLimits {
 
     public long perMinute() {
         return perMinute;
+    }
+
+    /**
+     * Exchanges counts with the other nodes through {@code shared}: this node's admissions of the
+     * last minute go out, theirs come back.
+     */
+    public void share(Shared shared) {
+        Map<String, Long> mine = new java.util.HashMap<>();
+        long now = nanoTime.getAsLong();
+        windows.forEach((key, window) -> {
+            synchronized (window) {
+                window.forgetBefore(now - WINDOW_NANOS);
+                if (window.size() > 0) {
+                    mine.put(key, (long) window.size());
+                }
+            }
+        });
+        others = Map.copyOf(shared.exchange(mine));
     }
 
     /**

@@ -3,16 +3,19 @@ package org.servicestandards.app;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.servicestandards.access.AccessKeys;
 import org.servicestandards.access.AuditLog;
+import org.servicestandards.access.RateLimits;
 import org.servicestandards.customers.CustomerRegister;
 import org.servicestandards.history.HistoryStandards;
 import org.servicestandards.history.HistoryStore;
 import org.servicestandards.history.HistorySweeper;
 import org.servicestandards.jobs.Leases;
+import org.servicestandards.jobs.Periodic;
 import org.servicestandards.http.HttpServer;
 import org.servicestandards.http.HttpSettings;
 import org.servicestandards.metrics.ServiceMetrics;
@@ -36,6 +39,7 @@ import org.servicestandards.store.JdbcCustomerRegister;
 import org.servicestandards.store.JdbcHistoryStore;
 import org.servicestandards.store.JdbcInteractionStore;
 import org.servicestandards.store.JdbcLeases;
+import org.servicestandards.store.JdbcRateCounts;
 import org.servicestandards.store.JdbcReports;
 import org.servicestandards.store.JdbcRuleSetArchive;
 import org.servicestandards.store.JdbcWebhooks;
@@ -65,6 +69,7 @@ public final class Application implements AutoCloseable {
     private final StandardsService service;
     private final HttpServer http;
     private final Leases leases;
+    private final RateLimits rateLimits;
     /** What runs beside the requests, closed in reverse order of starting. */
     private final List<AutoCloseable> running = new ArrayList<>();
 
@@ -94,8 +99,9 @@ public final class Application implements AutoCloseable {
                 metrics.timed(ReportQueries.class, new JdbcReports(database)));
         metrics.service(service);
         ApplicationConfig.Limits limits = config.limits();
+        this.rateLimits = new RateLimits(limits.requestsPerMinute());
         this.http = HttpServer.create(service, new HttpSettings(limits.maxBodyBytes(), limits.maxBatchRecords(),
-                limits.requestsPerMinute(), webhookTargets), clock, metrics, webhooks, keys, auditLog);
+                limits.requestsPerMinute(), webhookTargets), clock, metrics, webhooks, keys, rateLimits, auditLog);
     }
 
     /**
@@ -153,14 +159,19 @@ public final class Application implements AutoCloseable {
         Clock clock = config.clock();
         DeadlineKeeper deadlines = DeadlineKeeper.start(service, clock, config.deadlinesEvery(), leases);
         running.add(deadlines);
-        RuleSetFollower follower = RuleSetFollower.start(ruleSets, clock, RuleSetFollower.DEFAULT_EVERY);
+        Periodic follower = RuleSetFollower.start(ruleSets, clock, RuleSetFollower.DEFAULT_EVERY);
         running.add(follower);
+        // The rate limit holds across nodes: counts exchanged through the store every second.
+        JdbcRateCounts rateCounts = new JdbcRateCounts(database, clock, ruleSets.node());
+        Periodic sharing = Periodic.start("rate-limit-sharing", clock, Duration.ZERO, Duration.ofSeconds(1),
+                "exchanging rate-limit counts with the other nodes", () -> rateLimits.share(rateCounts));
+        running.add(sharing);
         HistorySweeper sweeper = HistorySweeper.start(history, clock, config.sweep().at(), config.sweep().zone());
         running.add(sweeper);
         WebhookDispatcher dispatcher = WebhookDispatcher.start(webhooks, () -> WebhookDispatcher.declaredSeverities(ruleSets),
                 clock, config.webhooks().delivery(), webhookTargets, leases);
         running.add(dispatcher);
-        metrics.job("rule-set-follower", follower.runs()).job("deadline-keeper", deadlines.runs()).job("history-sweep", sweeper.runs())
+        metrics.job("rule-set-follower", follower.runs()).job("rate-limit-sharing", sharing.runs()).job("deadline-keeper", deadlines.runs()).job("history-sweep", sweeper.runs())
                 .job("at-risk-scan", dispatcher.scans()).job("webhook-delivery", dispatcher.deliveries());
         http.start(config.listen().host(), config.listen().port());
         LOG.info("service-standards listening on port {} with rules {} and {} store", http.port(), ruleSets.current().version(),

@@ -36,7 +36,7 @@ public final class HttpApi {
 
     /** The API; every route but /health, /openapi.json and /docs needs a key from {@code keys}. */
     static Javalin create(StandardsService service, HttpSettings settings, Clock clock, ServiceMetrics metrics,
-                                 Webhooks webhookStore, AccessKeys keys, AuditLog auditLog) {
+                                 Webhooks webhookStore, AccessKeys keys, RateLimits limits, AuditLog auditLog) {
         Audit audit = new Audit(auditLog);
         InteractionsController interactions = new InteractionsController(service, settings, clock);
         ReportsController reports = new ReportsController(service, clock, audit);
@@ -57,7 +57,6 @@ public final class HttpApi {
             cfg.staticFiles.enableWebjars();
 
             cfg.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
-            RateLimits limits = new RateLimits(settings.requestsPerMinute());
             cfg.routes.beforeMatched(ctx -> Access.check(ctx, keys, limits));
             cfg.routes.after(ctx -> {
                 Long started = ctx.attribute(STARTED);

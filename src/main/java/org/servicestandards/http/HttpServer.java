@@ -3,6 +3,7 @@ package org.servicestandards.http;
 import io.javalin.Javalin;
 import java.time.Clock;
 import org.servicestandards.access.AccessKeys;
+import org.servicestandards.access.RateLimits;
 import org.servicestandards.access.AuditLog;
 import org.servicestandards.metrics.ServiceMetrics;
 import org.servicestandards.notify.Webhooks;
@@ -20,8 +21,8 @@ public final class HttpServer implements AutoCloseable {
 
     /** The API (not yet listening) with the webhooks it registers, open to the keys of {@code keys} by their roles. */
     public static HttpServer create(StandardsService service, HttpSettings settings, Clock clock, ServiceMetrics metrics,
-                                    Webhooks webhooks, AccessKeys keys, AuditLog audit) {
-        return new HttpServer(HttpApi.create(service, settings, clock, metrics, webhooks, keys, audit));
+                                    Webhooks webhooks, AccessKeys keys, RateLimits limits, AuditLog audit) {
+        return new HttpServer(HttpApi.create(service, settings, clock, metrics, webhooks, keys, limits, audit));
     }
 
     /** Listens on {@code host} ({@code null}: every interface) and {@code port} (0: any free one). */

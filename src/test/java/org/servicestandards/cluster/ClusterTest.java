@@ -59,6 +59,7 @@ class ClusterTest {
     private final List<Application> nodes = new ArrayList<>();
     private StoreConfig store;
     private Duration keeperEvery;
+    private long requestsPerMinute = ApplicationConfig.Limits.DEFAULT_REQUESTS_PER_MINUTE;
     private String url;
     private String key;
 
@@ -97,6 +98,8 @@ class ClusterTest {
                 .withListen(new ApplicationConfig.Listen("127.0.0.1", 0))
                 .withSweep(new ApplicationConfig.Sweep(LocalTime.of(2, 0), ZoneOffset.UTC, 2))
                 .withDeadlinesEvery(keeperEvery)
+                .withLimits(new ApplicationConfig.Limits(ApplicationConfig.Limits.defaults().maxBodyBytes(),
+                        ApplicationConfig.Limits.defaults().maxBatchRecords(), requestsPerMinute))
                 .withWebhooks(new ApplicationConfig.Webhooks(List.of("127.0.0.1/32"), HostResolver.SYSTEM,
                         DeliverySettings.defaults())));
         nodes.add(node);
@@ -423,5 +426,32 @@ class ClusterTest {
         }
         assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action IN ('rules.reload', 'rules.rollback', 'rules.publish')"))
                 .isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void theRateLimitHoldsAcrossNodes() throws Exception {
+        requestsPerMinute = 20;
+        List<String> bases = start(2, Duration.ofSeconds(30));
+        String auditor = nodes.get(0).keys().create("limited auditor", Set.of(Role.AUDITOR), "test").secret();
+        int admitted = 0;
+        for (int k = 0; k < 12; k++) {
+            admitted += get(bases.get(0) + "/api/v1/rules", auditor).statusCode() == 200 ? 1 : 0;
+        }
+        assertThat(admitted).isEqualTo(12);
+        // The nodes exchange their counts every second.
+        Thread.sleep(2500);
+        int refused = 0;
+        for (int k = 0; k < 12; k++) {
+            HttpResponse<String> answer = get(bases.get(1) + "/api/v1/rules", auditor);
+            if (answer.statusCode() == 429) {
+                refused++;
+                assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+            } else {
+                assertThat(answer.statusCode()).isEqualTo(200);
+                admitted++;
+            }
+        }
+        assertThat(admitted).as("admitted by both nodes in the minute").isEqualTo(20);
+        assertThat(refused).isEqualTo(4);
     }
 }
