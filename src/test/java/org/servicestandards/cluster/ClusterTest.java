@@ -2,6 +2,7 @@ package org.servicestandards.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,8 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,11 +36,10 @@ import org.servicestandards.app.Application;
 import org.servicestandards.app.ApplicationConfig;
 import org.servicestandards.app.StoreConfig;
 import org.servicestandards.json.Json;
-import org.servicestandards.notify.DeliverySettings;
-import org.servicestandards.notify.HostResolver;
 import org.servicestandards.testing.RuleEdits;
 import org.servicestandards.testing.ShippedRulesCopy;
 import org.servicestandards.testing.TestDatabases;
+import org.servicestandards.testing.WebhookReceiver;
 
 /**
  * Several nodes on one PostgreSQL database, each a whole application with its own caches, job
@@ -57,6 +55,7 @@ class ClusterTest {
     Path directory;
 
     private final List<Application> nodes = new ArrayList<>();
+    private final List<ClusterNode.Process> processes = new ArrayList<>();
     private StoreConfig store;
     private Duration keeperEvery;
     private long requestsPerMinute = ApplicationConfig.Limits.DEFAULT_REQUESTS_PER_MINUTE;
@@ -64,16 +63,24 @@ class ClusterTest {
     private String key;
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         nodes.forEach(Application::close);
+        for (ClusterNode.Process process : processes) {
+            process.kill();
+        }
     }
 
-    /** {@code count} nodes on one fresh database, serving; the deadline keeper runs every {@code keeperEvery}. */
-    private List<String> start(int count, Duration keeperEvery) {
+    /** A fresh database for the nodes of a race; the deadline keeper of in-process nodes runs every {@code keeperEvery}. */
+    private void database(Duration keeperEvery) {
         store = TestDatabases.config(directory);
         Assumptions.assumeTrue(store instanceof StoreConfig.Postgres, "the cluster suite runs on PostgreSQL");
         url = ((StoreConfig.Postgres) store).url();
         this.keeperEvery = keeperEvery;
+    }
+
+    /** {@code count} nodes on one fresh database, serving; the deadline keeper runs every {@code keeperEvery}. */
+    private List<String> start(int count, Duration keeperEvery) {
+        database(keeperEvery);
         List<String> bases = new ArrayList<>();
         for (int k = 0; k < count; k++) {
             bases.add(startNode());
@@ -91,20 +98,18 @@ class ClusterTest {
     private String startNode() {
         int k = nodes.size();
         ShippedRulesCopy.into(rulesOf(k));
-        Application node = Application.open(ApplicationConfig.defaults()
-                .withStore(store)
-                .withRules(rulesOf(k))
-                .withWatch(ApplicationConfig.Watch.never())
-                .withListen(new ApplicationConfig.Listen("127.0.0.1", 0))
-                .withSweep(new ApplicationConfig.Sweep(LocalTime.of(2, 0), ZoneOffset.UTC, 2))
-                .withDeadlinesEvery(keeperEvery)
-                .withLimits(new ApplicationConfig.Limits(ApplicationConfig.Limits.defaults().maxBodyBytes(),
-                        ApplicationConfig.Limits.defaults().maxBatchRecords(), requestsPerMinute))
-                .withWebhooks(new ApplicationConfig.Webhooks(List.of("127.0.0.1/32"), HostResolver.SYSTEM,
-                        DeliverySettings.defaults())));
+        Application node = Application.open(ClusterNode.config(store, rulesOf(k), keeperEvery, requestsPerMinute));
         nodes.add(node);
         node.serve();
         return "http://127.0.0.1:" + node.http().port();
+    }
+
+    /** A node in a JVM of its own on the database, with its own copy of the shipped rules; {@code adminKey} if the store has no key. */
+    private ClusterNode.Process launch(String adminKey) throws IOException, InterruptedException {
+        Path rules = ShippedRulesCopy.into(directory.resolve("rules-process-" + processes.size()));
+        ClusterNode.Process process = ClusterNode.launch(url, rules, adminKey, directory);
+        processes.add(process);
+        return process;
     }
 
     private static HttpResponse<String> post(String uri, String key, String contentType, String body) throws Exception {
@@ -180,24 +185,32 @@ class ClusterTest {
         }
     }
 
+    /** A batch of 40 records drawn from {@code ids} ids and {@code customerCount} customers at random tiers, and each id's customer. */
+    private record Batch(List<String> lines, Map<String, String> customers) {
+
+        static Batch of(SplittableRandom random, String prefix, int ids, int customerCount, Instant opened) {
+            List<String> lines = new ArrayList<>();
+            Map<String, String> customers = new java.util.HashMap<>();
+            for (int r = 0; r < 40; r++) {
+                int n = random.nextInt(ids);
+                String customer = "cust-" + (n % customerCount);
+                customers.put(prefix + n, customer);
+                lines.add(record(prefix + n, customer, random.nextBoolean() ? "VIP" : "STANDARD",
+                        opened.plusSeconds(n * 60L), random.nextInt(600)));
+            }
+            return new Batch(lines, customers);
+        }
+    }
+
     @Test
     void concurrentIngestOfTheSameRecordsAndCustomersThroughTwoNodes() throws Exception {
         List<String> bases = start(2, Duration.ofSeconds(30));
         Instant opened = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         Map<String, String> acknowledged = new ConcurrentHashMap<>();
         race(6, 12, (thread, batch) -> {
-            SplittableRandom random = new SplittableRandom(thread * 100L + batch);
-            List<String> lines = new ArrayList<>();
-            Map<String, String> customers = new java.util.HashMap<>();
-            for (int r = 0; r < 40; r++) {
-                int n = random.nextInt(150);
-                String customer = "cust-" + (n % 60);
-                customers.put("rec-" + n, customer);
-                lines.add(record("rec-" + n, customer, random.nextBoolean() ? "VIP" : "STANDARD",
-                        opened.plusSeconds(n * 60L), random.nextInt(600)));
-            }
-            ingest(bases.get((thread + batch) % bases.size()), lines);
-            acknowledged.putAll(customers);
+            Batch sent = Batch.of(new SplittableRandom(thread * 100L + batch), "rec-", 150, 60, opened);
+            ingest(bases.get((thread + batch) % bases.size()), sent.lines());
+            acknowledged.putAll(sent.customers());
         });
         assertCountedOnce();
         // Every acknowledged record's customer is in the register, with the record's tier noted.
@@ -453,5 +466,116 @@ class ClusterTest {
         }
         assertThat(admitted).as("admitted by both nodes in the minute").isEqualTo(20);
         assertThat(refused).isEqualTo(4);
+    }
+
+    @Test
+    void aNodeKilledMidIngestLosesNothingAcknowledged() throws Exception {
+        String b = start(1, Duration.ofSeconds(30)).get(0);
+        ClusterNode.Process a = launch(key);
+        Instant opened = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, String> acknowledged = new ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger byA = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger retried = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean killed = new java.util.concurrent.atomic.AtomicBoolean();
+        // Node A is killed as kill -9 kills once it has acknowledged a few batches, while the others are in flight.
+        Thread killer = new Thread(() -> {
+            try {
+                while (byA.get() < 6) {
+                    Thread.sleep(10);
+                }
+                a.kill();
+                killed.set(true);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        killer.start();
+        race(4, 15, (thread, batch) -> {
+            Batch sent = Batch.of(new SplittableRandom(thread * 1000L + batch), "kill-", 400, 90, opened);
+            List<String> lines = sent.lines();
+            Map<String, String> customers = sent.customers();
+            if ((thread + batch) % 2 == 0 && !killed.get()) {
+                try {
+                    ingest(a.base(), lines);
+                    byA.incrementAndGet();
+                    acknowledged.putAll(customers);
+                    return;
+                } catch (IOException dropped) {
+                    // Not acknowledged: the client sends it again, to a node that answers.
+                    retried.incrementAndGet();
+                }
+            }
+            ingest(b, lines);
+            acknowledged.putAll(customers);
+        });
+        killer.join(Duration.ofMinutes(1).toMillis());
+        assertThat(killed).as("node A was killed during the race").isTrue();
+        assertCountedOnce();
+        assertThat(count("SELECT COUNT(*) FROM interactions")).as("records stored, %d batches sent again after the kill", retried.get())
+                .isEqualTo(acknowledged.size());
+        assertThat(count("SELECT COUNT(DISTINCT customer_id) FROM customer_tiers")).isEqualTo(Set.copyOf(acknowledged.values()).size());
+        // Node B answers for what node A acknowledged, the report counting each record once.
+        HttpResponse<String> report = get(b + "/api/v1/reports/compliance?groupBy=standard&from="
+                + opened.minus(1, ChronoUnit.DAYS) + "&to=" + Instant.now().plus(1, ChronoUnit.DAYS), key);
+        assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+        for (var row : Json.mapper().readTree(report.body()).get("rows")) {
+            if (row.get("standard").asText().equals("first-response")) {
+                assertThat(row.get("pass").asLong() + row.get("fail").asLong() + row.get("pending").asLong()).isEqualTo(acknowledged.size());
+            }
+        }
+    }
+
+    @Test
+    void aNodeKilledMidDeliveryLeavesTheRestToTheOthers() throws Exception {
+        database(Duration.ofSeconds(30));
+        key = "cluster-delivery-admin-key-0123456789abcdef";
+        ClusterNode.Process a = launch(key);
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            HttpResponse<String> registered = post(a.base() + "/api/v1/webhooks", key, "application/json",
+                    "{\"url\":\"" + receiver.url() + "\",\"secret\":\"0123456789abcdef0123\"}");
+            assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+            // The first delivery is held by the receiver: node A is mid-request when it dies.
+            receiver.delayNext(Duration.ofSeconds(120));
+            Instant opened = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+            // Answered after an hour: each record fails first-response, an event each.
+            ingest(a.base(), java.util.stream.IntStream.range(0, 20)
+                    .mapToObj(n -> record("held-" + n, "c-" + n, "STANDARD", opened.plusSeconds(n), 3600)).toList());
+            long since = System.nanoTime();
+            while (receiver.received().isEmpty()) {
+                assertThat(Duration.ofNanos(System.nanoTime() - since)).as("node A delivers").isLessThan(Duration.ofSeconds(30));
+                Thread.sleep(50);
+            }
+            a.kill();
+            String held = receiver.received().get(0).header("X-Standards-Delivery");
+
+            // Node B comes up and takes more records; it delivers what A left once A's claim has lapsed.
+            String b = startNode();
+            ingest(b, java.util.stream.IntStream.range(0, 10)
+                    .mapToObj(n -> record("after-" + n, "c-" + n, "STANDARD", opened.plusSeconds(100 + n), 3600)).toList());
+            long total = count("SELECT COUNT(*) FROM webhook_deliveries");
+            assertThat(total).isGreaterThanOrEqualTo(30);
+            since = System.nanoTime();
+            while (count("SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'DELIVERED'") < total) {
+                assertThat(Duration.ofNanos(System.nanoTime() - since)).as("node B delivers the rest").isLessThan(Duration.ofSeconds(120));
+                Thread.sleep(200);
+            }
+
+            // Every event reached the receiver, first in the order they were numbered; only the
+            // delivery in flight at the kill came twice (at least once, as documented).
+            Map<String, Long> seqOf = new java.util.HashMap<>();
+            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT event_id, seq FROM webhook_deliveries")) {
+                while (rs.next()) {
+                    seqOf.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            List<String> arrivals = receiver.received().stream().map(r -> r.header("X-Standards-Delivery")).toList();
+            List<String> firsts = arrivals.stream().distinct().toList();
+            assertThat(Set.copyOf(firsts)).isEqualTo(seqOf.keySet());
+            assertThat(firsts.stream().map(seqOf::get).toList()).isSorted();
+            Map<String, Long> times = arrivals.stream().collect(java.util.stream.Collectors.groupingBy(id -> id,
+                    java.util.stream.Collectors.counting()));
+            times.forEach((id, n) -> assertThat(n).as(id).isEqualTo(id.equals(held) ? 2L : 1L));
+        }
     }
 }
