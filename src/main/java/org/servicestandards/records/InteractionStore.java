@@ -35,9 +35,10 @@ public interface InteractionStore {
 
     /**
      * The latest revisions whose current verdict holds a PENDING outcome that fell due before
-     * {@code until}: verdicts the passing of time has made stale.
+     * {@code until}: verdicts the passing of time has made stale; ordered by id, the page after
+     * {@code after} (empty string for the first page).
      */
-    List<Rejudging> pendingFallenDue(Instant until, int limit);
+    List<Rejudging> pendingFallenDue(Instant until, String after, int limit);
 
     /**
      * Stores new verdicts beside the old ones, in one transaction; they become the ones reports

@@ -170,8 +170,11 @@ public final class StandardsService {
     private int judgeRecordsFallenDue(Instant now) {
         RuleSet rules = ruleSets.current();
         int judged = 0;
+        // A cursor, so records whose verdict comes out unchanged (and is not stored again) or
+        // that a new revision superseded meanwhile hold up none after them.
+        String after = "";
         for (int round = 0; round < MAX_DEADLINE_ROUNDS; round++) {
-            List<InteractionStore.Rejudging> due = store.pendingFallenDue(now, REJUDGE_PAGE);
+            List<InteractionStore.Rejudging> due = store.pendingFallenDue(now, after, REJUDGE_PAGE);
             if (due.isEmpty()) {
                 break;
             }
@@ -179,9 +182,10 @@ public final class StandardsService {
             List<InteractionStore.Rejudged> stored = store.appendVerdicts(rejudged);
             stored.forEach(r -> stored(r.verdict()));
             judged += stored.size();
-            if (due.size() < REJUDGE_PAGE || stored.isEmpty()) {
+            if (due.size() < REJUDGE_PAGE) {
                 break;
             }
+            after = due.get(due.size() - 1).record().id();
         }
         return judged;
     }

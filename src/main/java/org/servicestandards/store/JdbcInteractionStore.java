@@ -167,15 +167,15 @@ public final class JdbcInteractionStore implements InteractionStore {
     }
 
     @Override
-    public List<Rejudging> pendingFallenDue(Instant until, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT r.revision, r.body FROM revisions r WHERE EXISTS"
+    public List<Rejudging> pendingFallenDue(Instant until, String after, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT r.revision, r.body FROM revisions r WHERE r.interaction_id > :after AND EXISTS"
                         + " (SELECT 1 FROM outcomes o WHERE o.interaction_id = r.interaction_id AND o.revision = r.revision"
                         // Strictly before: due_at is kept to the millisecond, so a deadline in the
                         // same millisecond as now may not have passed yet, and judging it again
                         // would only store the same PENDING verdict once more.
                         + " AND o.is_current = :current AND o.outcome = 'PENDING' AND o.due_at < :until)"
                         + " ORDER BY r.interaction_id LIMIT :limit")
-                .bind("current", true).bind("until", until.toEpochMilli()).bind("limit", limit)
+                .bind("after", after).bind("current", true).bind("until", until.toEpochMilli()).bind("limit", limit)
                 .map((rs, ctx) -> new Rejudging(rs.getInt(1), StoredJson.read(rs.getString(2), Interaction.class)))
                 .list());
     }

@@ -112,4 +112,38 @@ class DeadlinesPassTest {
                     .outcome("first-response").outcome()).isEqualTo(Outcome.FAIL);
         }
     }
+
+    @Test
+    void records_whose_verdict_comes_out_unchanged_hold_up_none_after_them(@TempDir Path data) throws Exception {
+        try (Database database = TestDatabases.open(data)) {
+            Clock clock = Clock.fixed(POSTED, ZoneOffset.UTC);
+            InteractionStore real = new org.servicestandards.store.JdbcInteractionStore(database, clock);
+            // The first 500 records (a whole page of the keeper's) come out as their verdict
+            // stands, as a rule that keeps an outcome PENDING past its deadline would have them.
+            InteractionStore unchangedFirstPage = (InteractionStore) java.lang.reflect.Proxy.newProxyInstance(
+                    InteractionStore.class.getClassLoader(), new Class<?>[] {InteractionStore.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("appendVerdicts")) {
+                            @SuppressWarnings("unchecked")
+                            List<InteractionStore.Rejudged> rejudged = (List<InteractionStore.Rejudged>) args[0];
+                            args = new Object[] {rejudged.stream().filter(r -> r.record().id().compareTo("cc-0500") >= 0).toList()};
+                        }
+                        try {
+                            return method.invoke(real, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            StandardsService service = Services.on(database, clock,
+                    org.servicestandards.rulesets.RuleSets.load(Path.of("rules"), clock), unchangedFirstPage);
+            List<JsonNode> calls = new java.util.ArrayList<>();
+            for (int n = 0; n <= 500; n++) {
+                calls.add(Json.mapper().readTree(waitingCall().toString().replace("cc-9001", String.format("cc-%04d", n))));
+            }
+            service.ingest(Batch.of(calls), POSTED);
+
+            assertThat(service.judgeFallenDue(Instant.parse("2026-11-20T15:03:01Z"))).isEqualTo(1);
+            assertThat(service.find("cc-0500").orElseThrow().revisions().get(0).verdicts().get(1)
+                    .outcome("first-response").outcome()).isEqualTo(Outcome.FAIL);
+        }
+    }
 }
