@@ -28,6 +28,7 @@ import org.servicestandards.report.ReportQueries;
 import org.servicestandards.rulesets.RuleSetArchive;
 import org.servicestandards.rulesets.RuleSetFollower;
 import org.servicestandards.rulesets.RuleSets;
+import org.servicestandards.rulesets.LoadTrigger;
 import org.servicestandards.rulesets.RulesWatcher;
 import org.servicestandards.standards.RuleSet;
 import org.servicestandards.standards.RuleSetException;
@@ -82,7 +83,7 @@ public final class Application implements AutoCloseable {
         JdbcAuditLog auditLog = new JdbcAuditLog(database, clock);
         this.audit = auditLog;
         ruleSets.onReload(result -> {
-            if (result.trigger() == RuleSets.Trigger.WATCH) {
+            if (result.trigger() == LoadTrigger.WATCH) {
                 ruleSets.audit(auditLog, "rules watcher", result);
             }
         });
@@ -271,7 +272,7 @@ public final class Application implements AutoCloseable {
         RuleSet set = validate(rules);
         try (Database database = openStore(store)) {
             RuleSetArchive.Serving serving = new JdbcRuleSetArchive(database).publish(set.version(), set.sources(), clock.instant(),
-                    RuleSets.Trigger.PUBLISH.name(), by);
+                    LoadTrigger.PUBLISH.name(), by);
             new JdbcAuditLog(database, clock).append(by, "rules.publish", rules.toString(),
                     java.util.Map.of("ok", true, "version", set.version(), "publication", serving.generation()));
             return serving;

@@ -12,6 +12,10 @@ import java.util.Map;
 import org.servicestandards.rulesets.RuleSetArchive;
 import org.servicestandards.rulesets.RuleSetVersion;
 import org.servicestandards.rulesets.RuleSets;
+import org.servicestandards.rulesets.ReloadCounts;
+import org.servicestandards.rulesets.LoadTrigger;
+import org.servicestandards.rulesets.LoadResult;
+import org.servicestandards.rulesets.CandidateValidation;
 import org.servicestandards.standards.RuleProblem;
 import org.servicestandards.standards.RuleSet;
 import org.servicestandards.standards.StandardDefinition;
@@ -27,18 +31,18 @@ final class RuleSetResponses {
     }
 
     /** Load: one load of the rules directory, accepted or refused, beside the version serving now. */
-    record Load(Instant at, RuleSets.Trigger trigger, boolean ok, String version, String serving, List<String> problems) {
+    record Load(Instant at, LoadTrigger trigger, boolean ok, String version, String serving, List<String> problems) {
 
-        static Load of(RuleSets.LoadResult result, String serving) {
+        static Load of(LoadResult result, String serving) {
             return new Load(result.at(), result.trigger(), result.ok(), result.version(), serving, lines(result.problems()));
         }
     }
 
     /** Accepted and refused loads since start, in all and by trigger: refusals must not go unnoticed. */
-    record Reloads(long ok, long refused, Map<RuleSets.Trigger, RuleSets.ReloadCounts> byTrigger) {
+    record Reloads(long ok, long refused, Map<LoadTrigger, ReloadCounts> byTrigger) {
 
         static Reloads of(RuleSets ruleSets) {
-            RuleSets.ReloadCounts total = ruleSets.totalReloadCounts();
+            ReloadCounts total = ruleSets.totalReloadCounts();
             return new Reloads(total.ok(), total.refused(), ruleSets.reloadCounts());
         }
     }
@@ -62,7 +66,7 @@ final class RuleSetResponses {
     record Validation(boolean ok, String version, List<String> files, ExampleCounts examples, List<String> problems,
                       String serving) {
 
-        static Validation of(RuleSets.Validation result, Iterable<String> files, String serving) {
+        static Validation of(CandidateValidation result, Iterable<String> files, String serving) {
             List<String> names = new ArrayList<>();
             files.forEach(names::add);
             return new Validation(result.ok(), result.version(), names,

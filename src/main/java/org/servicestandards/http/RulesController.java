@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.servicestandards.rulesets.RuleFiles;
 import org.servicestandards.rulesets.RuleSets;
+import org.servicestandards.rulesets.LoadTrigger;
+import org.servicestandards.rulesets.LoadResult;
+import org.servicestandards.rulesets.CandidateValidation;
 
 /** The rule set in service, and reloading it. */
 final class RulesController {
@@ -31,7 +34,7 @@ final class RulesController {
      */
     void validate(Context ctx) {
         Map<String, byte[]> files = candidate(ctx);
-        RuleSets.Validation result = ruleSets.validate(files);
+        CandidateValidation result = ruleSets.validate(files);
         ctx.status(result.ok() ? 200 : 422).json(RuleSetResponses.Validation.of(result, files.keySet(), ruleSets.current().version()));
     }
 
@@ -41,7 +44,7 @@ final class RulesController {
      */
     void publish(Context ctx) {
         Map<String, byte[]> files = candidate(ctx);
-        RuleSets.LoadResult result = ruleSets.publish(files, Access.caller(ctx).map(org.servicestandards.access.ApiKey::actor)
+        LoadResult result = ruleSets.publish(files, Access.caller(ctx).map(org.servicestandards.access.ApiKey::actor)
                 .orElse("anonymous"));
         audit.record(ctx, result.auditAction(), "upload", result.summary());
         ctx.status(result.ok() ? 200 : 422).json(RuleSetResponses.Load.of(result, ruleSets.current().version()));
@@ -56,7 +59,7 @@ final class RulesController {
                     "send {\"version\": \"sha256:…\"}, naming a version that has served (GET /api/v1/rules/versions)", List.of());
         }
         String wanted = version.textValue();
-        RuleSets.LoadResult result = ruleSets.rollback(wanted, Access.caller(ctx).map(org.servicestandards.access.ApiKey::actor)
+        LoadResult result = ruleSets.rollback(wanted, Access.caller(ctx).map(org.servicestandards.access.ApiKey::actor)
                         .orElse("anonymous"))
                 .orElseThrow(() -> Problem.notFound("no rule set with version '" + wanted + "' has served"));
         audit.record(ctx, result.auditAction(), wanted, result.summary());
@@ -123,7 +126,7 @@ final class RulesController {
     }
 
     void reload(Context ctx) {
-        RuleSets.LoadResult result = ruleSets.reload(RuleSets.Trigger.REQUEST);
+        LoadResult result = ruleSets.reload(LoadTrigger.REQUEST);
         audit.record(ctx, result.auditAction(), ruleSets.directory().toString(), result.summary());
         ctx.status(result.ok() ? 200 : 422).json(RuleSetResponses.Load.of(result, ruleSets.current().version()));
     }

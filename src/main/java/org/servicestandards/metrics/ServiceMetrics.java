@@ -21,6 +21,7 @@ import org.servicestandards.history.HistoryStandards;
 import org.servicestandards.jobs.JobRuns;
 import org.servicestandards.records.StandardsService;
 import org.servicestandards.rulesets.RuleSets;
+import org.servicestandards.rulesets.LoadTrigger;
 import org.servicestandards.verdict.StandardOutcome;
 
 /**
@@ -33,7 +34,7 @@ public final class ServiceMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     public ServiceMetrics(RuleSets ruleSets) {
-        for (RuleSets.Trigger trigger : RuleSets.Trigger.values()) {
+        for (LoadTrigger trigger : LoadTrigger.values()) {
             String name = trigger.name().toLowerCase(Locale.ROOT);
             FunctionCounter.builder("standards_rule_loads", ruleSets, r -> r.reloadCounts().get(trigger).ok())
                     .description("Rule-set loads accepted").tag("trigger", name).tag("result", "accepted").register(registry);

@@ -30,7 +30,7 @@ public final class RuleSetFollower {
         long beatEvery = Math.max(1, HEARTBEAT.toMillis() / Math.max(1, every.toMillis()));
         AtomicLong ticks = new AtomicLong();
         return Periodic.start("rule-set-follower", clock, every, every, "looking which rule set serves the cluster", () -> {
-            ruleSets.follow().filter(RuleSets.LoadResult::ok)
+            ruleSets.follow().filter(LoadResult::ok)
                     .ifPresent(result -> LOG.info("serving the cluster's rule set {}", result.version()));
             if (ticks.incrementAndGet() % beatEvery == 0) {
                 ruleSets.heartbeat();

@@ -172,7 +172,7 @@ public final class RulesWatcher implements AutoCloseable {
                 return;
             }
             if (!first.readable() && !second.readable()) {
-                ruleSets.reload(RuleSets.Trigger.WATCH);
+                ruleSets.reload(LoadTrigger.WATCH);
                 return;
             }
             LOG.debug("the files under {} are still changing; waiting for them to settle", root);
@@ -180,13 +180,13 @@ public final class RulesWatcher implements AutoCloseable {
     }
 
     private void reloadIfChanged(Snapshot files) {
-        RuleSets.LoadResult last = ruleSets.lastLoad();
+        LoadResult last = ruleSets.lastLoad();
         // Events that only touched files (or came after the content was already loaded) need no rebuild.
         if (last != null && last.ok() && files.version().equals(ruleSets.current().version())) {
             LOG.debug("the files under {} changed back to the rule set in service; nothing to reload", root);
             return;
         }
-        ruleSets.reload(RuleSets.Trigger.WATCH, files.files());
+        ruleSets.reload(LoadTrigger.WATCH, files.files());
     }
 
     /** Returns once no event that may change the rule set has come for a whole quiet period. */

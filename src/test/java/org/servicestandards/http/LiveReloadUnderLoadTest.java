@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.servicestandards.json.Json;
-import org.servicestandards.rulesets.RuleSets.Trigger;
+import org.servicestandards.rulesets.LoadTrigger;
 import org.servicestandards.rulesets.RuleSets;
 import org.servicestandards.rulesets.RulesWatcher;
 import org.servicestandards.testing.RuleEdits;
@@ -89,9 +89,9 @@ class LiveReloadUnderLoadTest {
                         String good = RuleEdits.versionOf(rules);
                         await().atMost(PATIENCE).until(() -> ruleSets.current().version().equals(good));
 
-                        long refusals = ruleSets.reloadCounts().get(Trigger.WATCH).refused();
+                        long refusals = ruleSets.reloadCounts().get(LoadTrigger.WATCH).refused();
                         RuleEdits.breakComplaintOwnerRules(rules);
-                        await().atMost(PATIENCE).until(() -> ruleSets.reloadCounts().get(Trigger.WATCH).refused() > refusals);
+                        await().atMost(PATIENCE).until(() -> ruleSets.reloadCounts().get(LoadTrigger.WATCH).refused() > refusals);
                         assertThat(ruleSets.current().version()).isEqualTo(good);
                     }
                 } finally {

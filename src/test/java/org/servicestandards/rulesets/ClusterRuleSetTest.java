@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.servicestandards.rulesets.RuleSets.Trigger;
+import org.servicestandards.rulesets.LoadTrigger;
 import org.servicestandards.standards.load.RuleSetLoader;
 import org.servicestandards.store.Database;
 import org.servicestandards.store.JdbcRuleSetArchive;
@@ -57,14 +57,14 @@ class ClusterRuleSetTest {
         assertThat(b.current().version()).isEqualTo(shipped);
 
         RuleEdits.setStandardPhoneTarget(rulesA, "PT4M");
-        RuleSets.LoadResult reload = a.reload(Trigger.REQUEST);
+        LoadResult reload = a.reload(LoadTrigger.REQUEST);
         assertThat(reload.ok()).isTrue();
         String edited = a.current().version();
         assertThat(edited).isNotEqualTo(shipped);
         assertThat(a.clusterServing().orElseThrow().version()).isEqualTo(edited);
 
         assertThat(b.follow()).hasValueSatisfying(load -> {
-            assertThat(load.trigger()).isEqualTo(Trigger.CLUSTER);
+            assertThat(load.trigger()).isEqualTo(LoadTrigger.CLUSTER);
             assertThat(load.version()).isEqualTo(edited);
         });
         assertThat(b.current().version()).isEqualTo(edited);
@@ -81,7 +81,7 @@ class ClusterRuleSetTest {
         RuleSets a = node(rulesA, "a");
         String shipped = a.current().version();
         RuleEdits.setStandardPhoneTarget(rulesA, "PT4M");
-        String edited = a.reload(Trigger.REQUEST).version();
+        String edited = a.reload(LoadTrigger.REQUEST).version();
 
         // B starts with the shipped copy, a version that has served before.
         RuleSets b = node(rulesB, "b");
@@ -92,14 +92,14 @@ class ClusterRuleSetTest {
         assertThat(a.clusterServing().orElseThrow().version()).isEqualTo(edited);
 
         // Reloading B's directory on request is refused the same way.
-        RuleSets.LoadResult again = b.reload(Trigger.REQUEST);
+        LoadResult again = b.reload(LoadTrigger.REQUEST);
         assertThat(again.ok()).isFalse();
         assertThat(b.current().version()).isEqualTo(edited);
         assertThat(a.clusterServing().orElseThrow().version()).isEqualTo(edited);
 
         // A new edit of B's directory is a new version: it goes live everywhere.
         RuleEdits.setStandardPhoneTarget(rulesB, "PT5M");
-        RuleSets.LoadResult newer = b.reload(Trigger.WATCH);
+        LoadResult newer = b.reload(LoadTrigger.WATCH);
         assertThat(newer.ok()).isTrue();
         assertThat(a.follow()).hasValueSatisfying(load -> assertThat(load.version()).isEqualTo(newer.version()));
     }
@@ -110,13 +110,13 @@ class ClusterRuleSetTest {
         RuleSets b = node(rulesB, "b");
         String shipped = a.current().version();
         RuleEdits.setStandardPhoneTarget(rulesA, "PT4M");
-        a.reload(Trigger.REQUEST);
+        a.reload(LoadTrigger.REQUEST);
         b.follow();
 
         assertThat(b.rollback("sha256:never-served", "officer")).isEmpty();
-        RuleSets.LoadResult back = b.rollback(shipped, "officer").orElseThrow();
+        LoadResult back = b.rollback(shipped, "officer").orElseThrow();
         assertThat(back.ok()).isTrue();
-        assertThat(back.trigger()).isEqualTo(Trigger.ROLLBACK);
+        assertThat(back.trigger()).isEqualTo(LoadTrigger.ROLLBACK);
         assertThat(b.current().version()).isEqualTo(shipped);
         RuleSetArchive.Serving serving = a.clusterServing().orElseThrow();
         assertThat(serving.version()).isEqualTo(shipped);
@@ -124,7 +124,7 @@ class ClusterRuleSetTest {
         assertThat(serving.trigger()).isEqualTo("ROLLBACK");
         assertThat(a.follow()).hasValueSatisfying(load -> assertThat(load.version()).isEqualTo(shipped));
         // A's directory, still holding the edit, does not undo the rollback when it is reloaded.
-        assertThat(a.reload(Trigger.WATCH).ok()).isFalse();
+        assertThat(a.reload(LoadTrigger.WATCH).ok()).isFalse();
         assertThat(a.current().version()).isEqualTo(shipped);
     }
 
@@ -136,13 +136,13 @@ class ClusterRuleSetTest {
         RuleEdits.setStandardPhoneTarget(rulesB, "PT7M");
         Map<String, byte[]> files = RuleSetLoader.read(rulesB);
 
-        RuleSets.LoadResult published = a.publish(files, "officer");
+        LoadResult published = a.publish(files, "officer");
         assertThat(published.ok()).isTrue();
-        assertThat(published.trigger()).isEqualTo(Trigger.PUBLISH);
+        assertThat(published.trigger()).isEqualTo(LoadTrigger.PUBLISH);
         assertThat(b.follow()).hasValueSatisfying(load -> assertThat(load.version()).isEqualTo(published.version()));
 
         RuleEdits.breakComplaintOwnerRules(rulesB);
-        RuleSets.LoadResult refused = a.publish(RuleSetLoader.read(rulesB), "officer");
+        LoadResult refused = a.publish(RuleSetLoader.read(rulesB), "officer");
         assertThat(refused.ok()).isFalse();
         assertThat(refused.problems()).isNotEmpty();
         assertThat(a.current().version()).isEqualTo(published.version()).isNotEqualTo(shipped);
@@ -157,6 +157,6 @@ class ClusterRuleSetTest {
         RuleSets b = node(rulesB, "b");
         assertThat(b.current().version()).isEqualTo(a.current().version());
         assertThat(b.lastLoad().ok()).isFalse();
-        assertThat(b.reloadCounts().get(Trigger.START).refused()).isEqualTo(1);
+        assertThat(b.reloadCounts().get(LoadTrigger.START).refused()).isEqualTo(1);
     }
 }

@@ -11,8 +11,8 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.servicestandards.rulesets.RuleSets.ReloadCounts;
-import org.servicestandards.rulesets.RuleSets.Trigger;
+import org.servicestandards.rulesets.ReloadCounts;
+import org.servicestandards.rulesets.LoadTrigger;
 import org.servicestandards.testing.RuleEdits;
 import org.servicestandards.testing.ShippedRulesCopy;
 
@@ -47,9 +47,9 @@ class RulesWatcherTest {
 
             await().atMost(PATIENCE).until(() -> ruleSets.current().version().equals(edited));
             assertThat(edited).isNotEqualTo(shipped);
-            assertThat(ruleSets.lastLoad().trigger()).isEqualTo(Trigger.WATCH);
+            assertThat(ruleSets.lastLoad().trigger()).isEqualTo(LoadTrigger.WATCH);
             assertThat(ruleSets.lastLoad().ok()).isTrue();
-            assertThat(ruleSets.reloadCounts().get(Trigger.WATCH)).isEqualTo(new ReloadCounts(1, 0));
+            assertThat(ruleSets.reloadCounts().get(LoadTrigger.WATCH)).isEqualTo(new ReloadCounts(1, 0));
         }
     }
 
@@ -58,10 +58,10 @@ class RulesWatcherTest {
         try (RulesWatcher watcher = RulesWatcher.start(ruleSets, QUICK)) {
             RuleEdits.breakComplaintOwnerRules(rules);
 
-            await().atMost(PATIENCE).until(() -> ruleSets.reloadCounts().get(Trigger.WATCH).refused() == 1);
-            RuleSets.LoadResult refusal = ruleSets.lastLoad();
+            await().atMost(PATIENCE).until(() -> ruleSets.reloadCounts().get(LoadTrigger.WATCH).refused() == 1);
+            LoadResult refusal = ruleSets.lastLoad();
             assertThat(refusal.ok()).isFalse();
-            assertThat(refusal.trigger()).isEqualTo(Trigger.WATCH);
+            assertThat(refusal.trigger()).isEqualTo(LoadTrigger.WATCH);
             assertThat(refusal.problems()).isNotEmpty()
                     .allSatisfy(problem -> assertThat(problem.file()).isEqualTo(RuleEdits.COMPLAINT_OWNER_RULES));
             assertThat(ruleSets.current().version()).isEqualTo(shipped);
@@ -71,7 +71,7 @@ class RulesWatcherTest {
             String repaired = RuleEdits.versionOf(rules);
             await().atMost(PATIENCE).until(() -> ruleSets.current().version().equals(repaired));
             assertThat(ruleSets.lastLoad().ok()).isTrue();
-            assertThat(ruleSets.reloadCounts().get(Trigger.WATCH)).isEqualTo(new ReloadCounts(1, 1));
+            assertThat(ruleSets.reloadCounts().get(LoadTrigger.WATCH)).isEqualTo(new ReloadCounts(1, 1));
         }
     }
 
@@ -88,7 +88,7 @@ class RulesWatcherTest {
             await().atMost(PATIENCE).until(() -> ruleSets.current().version().equals(last));
             // Stray events of the burst that arrive late must not load (or refuse) anything more.
             await().during(RulesWatcher.DEFAULT_QUIET_PERIOD.multipliedBy(4)).atMost(PATIENCE)
-                    .until(() -> ruleSets.reloadCounts().get(Trigger.WATCH).equals(new ReloadCounts(1, 0)));
+                    .until(() -> ruleSets.reloadCounts().get(LoadTrigger.WATCH).equals(new ReloadCounts(1, 0)));
         }
     }
 
@@ -117,7 +117,7 @@ class RulesWatcherTest {
             RuleEdits.write(standards.resolve("4913"), "");
 
             await().during(QUICK.multipliedBy(8)).atMost(PATIENCE)
-                    .until(() -> ruleSets.reloadCounts().get(Trigger.WATCH).equals(new ReloadCounts(0, 0)));
+                    .until(() -> ruleSets.reloadCounts().get(LoadTrigger.WATCH).equals(new ReloadCounts(0, 0)));
             assertThat(ruleSets.current().version()).isEqualTo(shipped);
         }
     }
