@@ -40,6 +40,7 @@ import org.servicestandards.store.JdbcCustomerRegister;
 import org.servicestandards.store.JdbcHistoryStore;
 import org.servicestandards.store.JdbcInteractionStore;
 import org.servicestandards.store.JdbcLeases;
+import org.servicestandards.store.StoreStatistics;
 import org.servicestandards.store.JdbcRateCounts;
 import org.servicestandards.store.JdbcReports;
 import org.servicestandards.store.JdbcRuleSetArchive;
@@ -167,12 +168,14 @@ public final class Application implements AutoCloseable {
         Periodic sharing = Periodic.start("rate-limit-sharing", clock, Duration.ZERO, Duration.ofSeconds(1),
                 "exchanging rate-limit counts with the other nodes", () -> rateLimits.share(rateCounts));
         running.add(sharing);
+        Periodic statistics = StoreStatistics.start(database, leases, clock);
+        running.add(statistics);
         HistorySweeper sweeper = HistorySweeper.start(history, clock, config.sweep().at(), config.sweep().zone());
         running.add(sweeper);
         WebhookDispatcher dispatcher = WebhookDispatcher.start(webhooks, () -> WebhookDispatcher.declaredSeverities(ruleSets),
                 clock, config.webhooks().delivery(), webhookTargets, leases);
         running.add(dispatcher);
-        metrics.job("rule-set-follower", follower.runs()).job("rate-limit-sharing", sharing.runs()).job("deadline-keeper", deadlines.runs()).job("history-sweep", sweeper.runs())
+        metrics.job("rule-set-follower", follower.runs()).job("rate-limit-sharing", sharing.runs()).job("store-statistics", statistics.runs()).job("deadline-keeper", deadlines.runs()).job("history-sweep", sweeper.runs())
                 .job("at-risk-scan", dispatcher.scans()).job("webhook-delivery", dispatcher.deliveries());
         http.start(config.listen().host(), config.listen().port());
         LOG.info("service-standards listening on port {} with rules {} and {} store", http.port(), ruleSets.current().version(),

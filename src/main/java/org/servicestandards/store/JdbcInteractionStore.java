@@ -42,10 +42,28 @@ public final class JdbcInteractionStore implements InteractionStore {
         this.outbox = outbox;
     }
 
-    /** The standards whose current outcome for the record is FAIL. */
-    private static Set<String> failing(Handle h, String id) {
-        return new HashSet<>(h.createQuery("SELECT standard FROM outcomes WHERE interaction_id = ? AND is_current = ? AND outcome = 'FAIL'")
-                .bind(0, id).bind(1, true).mapTo(String.class).list());
+    /**
+     * Per-record statements name the record and revision, a prefix of the primary key, and put
+     * the flag of the current outcomes as {@code is_current <> false}, a condition no index
+     * serves: so the planner takes the key, never an index over every current outcome (which
+     * SQLite prefers on a store whose statistics are not known yet, making each record cost more
+     * as the store grows).
+     */
+    static final String FAILING = "SELECT standard FROM outcomes WHERE interaction_id = ? AND revision = ? AND is_current <> ?"
+            + " AND outcome = 'FAIL'";
+    static final String NEXT_VERDICT_NO = "SELECT COALESCE(MAX(verdict_no), 0) + 1 FROM verdicts WHERE interaction_id = ? AND revision = ?";
+    static final String CURRENT_VERDICT = "SELECT v.body FROM verdicts v JOIN interactions i ON i.id = v.interaction_id"
+            + " AND i.latest_revision = v.revision WHERE v.interaction_id = ? ORDER BY v.verdict_no DESC";
+    static final String SUPERSEDE = "UPDATE outcomes SET is_current = ? WHERE interaction_id = ? AND revision = ? AND is_current <> ?";
+
+    /** The standards whose current outcome for the record's {@code revision} is FAIL. */
+    private static Set<String> failing(Handle h, String id, int revision) {
+        return new HashSet<>(h.createQuery(FAILING).bind(0, id).bind(1, revision).bind(2, false).mapTo(String.class).list());
+    }
+
+    /** The record's current outcomes, of {@code revision}, are current no more. */
+    private static void supersede(Handle h, String id, int revision) {
+        h.createUpdate(SUPERSEDE).bind(0, false).bind(1, id).bind(2, revision).bind(3, false).execute();
     }
 
     private record Head(int revision, String hash) {
@@ -111,7 +129,7 @@ public final class JdbcInteractionStore implements InteractionStore {
             int revision = head == null ? 1 : head.revision() + 1;
             boolean fails = submission.verdict().outcomes().stream().anyMatch(o -> o.outcome() == Outcome.FAIL);
             Set<String> failedBefore = !fails || head == null ? Set.of()
-                    : storedNow.containsKey(id) ? OutcomeEvent.failing(storedNow.get(id)) : failing(h, id);
+                    : storedNow.containsKey(id) ? OutcomeEvent.failing(storedNow.get(id)) : failing(h, id, head.revision());
             if (head == null) {
                 int inserted = h.createUpdate("INSERT INTO interactions (id, latest_revision, content_hash, updated_at, customer_id)"
                                 + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
@@ -128,8 +146,7 @@ public final class JdbcInteractionStore implements InteractionStore {
                 if (updated != 1) {
                     throw new Database.Conflict("another writer stored " + id + " meanwhile");
                 }
-                h.createUpdate("UPDATE outcomes SET is_current = ? WHERE interaction_id = ? AND is_current = ?")
-                        .bind(0, false).bind(1, id).bind(2, true).execute();
+                supersede(h, id, head.revision());
             }
             heads.put(id, new Head(revision, submission.contentHash()));
             Verdict verdict = submission.verdict().withRevision(revision);
@@ -166,15 +183,21 @@ public final class JdbcInteractionStore implements InteractionStore {
                 .list());
     }
 
+    /**
+     * The fallen-due outcomes come from the index over current PENDING outcomes by deadline, so
+     * the keeper's cost follows how many have fallen due, not how many records are stored.
+     * Strictly before: due_at is kept to the millisecond, so a deadline in the same millisecond
+     * as now may not have passed yet, and judging it again would only store the same PENDING
+     * verdict once more.
+     */
+    static final String PENDING_FALLEN_DUE = "SELECT r.revision, r.body FROM (SELECT DISTINCT interaction_id, revision FROM outcomes"
+            + " WHERE is_current = :current AND outcome = 'PENDING' AND due_at < :until AND interaction_id > :after) d"
+            + " JOIN revisions r ON r.interaction_id = d.interaction_id AND r.revision = d.revision"
+            + " ORDER BY d.interaction_id LIMIT :limit";
+
     @Override
     public List<Rejudging> pendingFallenDue(Instant until, String after, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT r.revision, r.body FROM revisions r WHERE r.interaction_id > :after AND EXISTS"
-                        + " (SELECT 1 FROM outcomes o WHERE o.interaction_id = r.interaction_id AND o.revision = r.revision"
-                        // Strictly before: due_at is kept to the millisecond, so a deadline in the
-                        // same millisecond as now may not have passed yet, and judging it again
-                        // would only store the same PENDING verdict once more.
-                        + " AND o.is_current = :current AND o.outcome = 'PENDING' AND o.due_at < :until)"
-                        + " ORDER BY r.interaction_id LIMIT :limit")
+        return jdbi.withHandle(h -> h.createQuery(PENDING_FALLEN_DUE)
                 .bind("after", after).bind("current", true).bind("until", until.toEpochMilli()).bind("limit", limit)
                 .map((rs, ctx) -> new Rejudging(rs.getInt(1), StoredJson.read(rs.getString(2), Interaction.class)))
                 .list());
@@ -204,13 +227,12 @@ public final class JdbcInteractionStore implements InteractionStore {
                         && current.get().outcomes().equals(verdict.outcomes())) {
                     continue;
                 }
-                int next = h.createQuery("SELECT COALESCE(MAX(verdict_no), 0) + 1 FROM verdicts WHERE interaction_id = ? AND revision = ?")
+                int next = h.createQuery(NEXT_VERDICT_NO)
                         .bind(0, id).bind(1, r.revision()).mapTo(Integer.class).one();
                 if (!OutcomeEvent.failing(verdict).isEmpty()) {
-                    events.addAll(OutcomeEvent.becameFailing(r.record(), verdict, next, failing(h, id)));
+                    events.addAll(OutcomeEvent.becameFailing(r.record(), verdict, next, failing(h, id, r.revision())));
                 }
-                h.createUpdate("UPDATE outcomes SET is_current = ? WHERE interaction_id = ? AND is_current = ?")
-                        .bind(0, false).bind(1, id).bind(2, true).execute();
+                supersede(h, id, r.revision());
                 writer.add(r.record(), r.revision(), next, verdict);
                 stored.add(new Rejudged(r.revision(), r.record(), verdict));
             }
@@ -250,8 +272,7 @@ public final class JdbcInteractionStore implements InteractionStore {
     }
 
     private Optional<Verdict> currentVerdict(Handle h, String id) {
-        return h.createQuery("SELECT v.body FROM verdicts v JOIN interactions i ON i.id = v.interaction_id"
-                        + " AND i.latest_revision = v.revision WHERE v.interaction_id = ? ORDER BY v.verdict_no DESC")
+        return h.createQuery(CURRENT_VERDICT)
                 .bind(0, id).setMaxRows(1).mapTo(String.class).findFirst().map(body -> StoredJson.read(body, Verdict.class));
     }
 }

@@ -1,0 +1,122 @@
+package org.servicestandards.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.servicestandards.interaction.Batch;
+import org.servicestandards.json.Json;
+import org.servicestandards.records.StandardsService;
+import org.servicestandards.testing.Services;
+import org.servicestandards.testing.TestDatabases;
+
+/**
+ * The statements run once per record take their keys, on a store big enough for the planner to
+ * choose (thousands of records, most of their outcomes current): before the store's statistics
+ * are kept and after. A per-record statement that walked an index over every current outcome
+ * would make each record cost more as the store grows.
+ */
+class QueryPlansTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-20T15:00:00Z");
+
+    /** A phone inquiry opened {@code minutes} before now, answered after {@code answer} seconds or waiting. */
+    private static String call(int n, int minutes, long answer) {
+        Instant opened = NOW.minusSeconds(60L * minutes);
+        return "{\"id\":\"cc-" + n + "\",\"customer\":{\"id\":\"c-" + (n % 300) + "\",\"tier\":\"STANDARD\"},"
+                + "\"agent\":{\"id\":\"a-" + (n % 20) + "\",\"team\":\"t-" + (n % 3) + "\"},\"channel\":\"PHONE\",\"type\":\"INQUIRY\","
+                + "\"openedAt\":\"" + opened + "\"" + (answer < 0 ? "" : ",\"firstResponseAt\":\"" + opened.plusSeconds(answer) + "\"") + "}";
+    }
+
+    private static void fill(StandardsService service) throws Exception {
+        for (int start = 0; start < 4000; start += 500) {
+            List<com.fasterxml.jackson.databind.JsonNode> records = new ArrayList<>();
+            for (int n = start; n < start + 500; n++) {
+                // One in ten still waiting (PENDING, most fallen due), the rest answered.
+                records.add(Json.mapper().readTree(call(n, 10 + n % 5000, n % 10 == 0 ? -1 : n % 400)));
+            }
+            service.ingest(Batch.of(records), NOW);
+        }
+        // A thousand of them answered later: new revisions, their old outcomes no longer current.
+        List<com.fasterxml.jackson.databind.JsonNode> revised = new ArrayList<>();
+        for (int n = 0; n < 1000; n++) {
+            revised.add(Json.mapper().readTree(call(n, 10 + n % 5000, 30)));
+        }
+        service.ingest(Batch.of(revised), NOW);
+    }
+
+    /** A statement, and the index each table it reads must be searched by. */
+    private record Expected(String sql, Object[] parameters, List<String> indexes) {
+    }
+
+    private static List<Expected> perRecord(Database.Kind kind) {
+        boolean sqlite = kind == Database.Kind.SQLITE;
+        String outcomesKey = sqlite ? "sqlite_autoindex_outcomes_1" : "outcomes_pkey";
+        String verdictsKey = sqlite ? "sqlite_autoindex_verdicts_1" : "verdicts_pkey";
+        String interactionsKey = sqlite ? "sqlite_autoindex_interactions_1" : "interactions_pkey";
+        String revisionsKey = sqlite ? "sqlite_autoindex_revisions_1" : "revisions_pkey";
+        return List.of(
+                new Expected(JdbcInteractionStore.FAILING, new Object[] {"cc-7", 1, false}, List.of(outcomesKey)),
+                new Expected(JdbcInteractionStore.SUPERSEDE, new Object[] {false, "cc-7", 1, false}, List.of(outcomesKey)),
+                new Expected(JdbcInteractionStore.NEXT_VERDICT_NO, new Object[] {"cc-7", 1}, List.of(verdictsKey)),
+                new Expected(JdbcInteractionStore.CURRENT_VERDICT, new Object[] {"cc-7"}, List.of(verdictsKey, interactionsKey)),
+                // The keeper's query reads the fallen-due outcomes by deadline, then their revisions by key.
+                new Expected(JdbcInteractionStore.PENDING_FALLEN_DUE.replace(":current", "?").replace(":until", "?")
+                        .replace(":after", "?").replace(":limit", "?"),
+                        new Object[] {true, NOW.toEpochMilli(), "", 500}, List.of("outcomes_current_due", revisionsKey)));
+    }
+
+    /** The planner's account of {@code sql}: one line per step. */
+    private static List<String> plan(Database database, String sql, Object[] parameters) throws Exception {
+        String explain = (database.kind() == Database.Kind.SQLITE ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + sql;
+        List<String> lines = new ArrayList<>();
+        try (Connection c = database.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(explain)) {
+            for (int k = 0; k < parameters.length; k++) {
+                s.setObject(k + 1, parameters[k]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    lines.add(rs.getString(database.kind() == Database.Kind.SQLITE ? 4 : 1));
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static void assertPlans(Database database, String when) throws Exception {
+        for (Expected expected : perRecord(database.kind())) {
+            List<String> plan = plan(database, expected.sql(), expected.parameters());
+            String shown = when + ": " + expected.sql() + "\n  " + String.join("\n  ", plan);
+            for (String index : expected.indexes()) {
+                assertThat(plan).as(shown).anyMatch(line -> line.contains(index));
+            }
+            // No table walked whole, and no index over every current outcome for one record's rows.
+            assertThat(plan).as(shown).noneMatch(line -> line.matches("\\s*(->\\s*)?(SCAN|Seq Scan on) (outcomes|revisions|verdicts|interactions)\\b.*"));
+            if (!expected.sql().equals(perRecord(database.kind()).get(4).sql())) {
+                assertThat(plan).as(shown).noneMatch(line -> line.contains("outcomes_current"));
+            }
+        }
+    }
+
+    @Test
+    void per_record_statements_take_their_keys_before_and_after_the_statistics_are_kept(@TempDir Path data) throws Exception {
+        try (Database database = TestDatabases.open(data)) {
+            fill(Services.on(database, Clock.fixed(NOW, ZoneOffset.UTC)));
+            if (database.kind() == Database.Kind.SQLITE) {
+                // Opened on an empty store: no statistics on these rows yet.
+                assertPlans(database, "without statistics");
+            }
+            database.keepStatistics();
+            assertPlans(database, "with statistics");
+        }
+    }
+}
