@@ -39,21 +39,7 @@ public final class JdbcReports implements ReportQueries {
 
     @Override
     public ComplianceReport compliance(Filters filters, List<GroupBy> groupBy, Instant asOf) {
-        StringJoiner columns = new StringJoiner(", ");
-        groupBy.forEach(g -> columns.add(column(g)));
-        String select = groupBy.isEmpty() ? "" : columns + ", ";
-        // Per-interaction outcomes and the history standards' kept outcomes, counted alike.
-        String dimensions = "standard, outcome, due_at, agent_id, team, tier, channel, opened_week, opened_month";
-        // A PENDING outcome past its deadline has breached (strictly before, as pendingFallenDue
-        // has it): it counts as FAIL before the deadline keeper has judged it again.
-        String sql = "SELECT " + select
-                + "SUM(CASE WHEN outcome = 'PASS' THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN outcome = 'FAIL' OR (outcome = 'PENDING' AND due_at < :asOf) THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN outcome = 'PENDING' AND (due_at IS NULL OR due_at >= :asOf) THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN outcome = 'NOT_APPLICABLE' THEN 1 ELSE 0 END)"
-                + " FROM (SELECT " + dimensions + " FROM outcomes o WHERE " + where(filters, false, false)
-                + " UNION ALL SELECT " + dimensions + " FROM history_outcomes o WHERE " + where(filters, false, true) + ") o"
-                + (groupBy.isEmpty() ? "" : " GROUP BY " + columns + " ORDER BY " + columns);
+        String sql = complianceSql(filters, groupBy);
         List<ComplianceRow> rows = jdbi.withHandle(h -> bind(h.createQuery(sql), filters).bind("asOf", asOf.toEpochMilli())
                 .map((rs, ctx) -> {
                     Map<String, String> group = new LinkedHashMap<>();
@@ -68,6 +54,25 @@ public final class JdbcReports implements ReportQueries {
             rows = List.of();
         }
         return new ComplianceReport(filters, groupBy, rows);
+    }
+
+    /** The compliance query of {@code filters}, grouped by {@code groupBy}; {@code :asOf} and the filters' parameters to bind. */
+    static String complianceSql(Filters filters, List<GroupBy> groupBy) {
+        StringJoiner columns = new StringJoiner(", ");
+        groupBy.forEach(g -> columns.add(column(g)));
+        String select = groupBy.isEmpty() ? "" : columns + ", ";
+        // Per-interaction outcomes and the history standards' kept outcomes, counted alike.
+        String dimensions = "standard, outcome, due_at, agent_id, team, tier, channel, opened_week, opened_month";
+        // A PENDING outcome past its deadline has breached (strictly before, as pendingFallenDue
+        // has it): it counts as FAIL before the deadline keeper has judged it again.
+        return "SELECT " + select
+                + "SUM(CASE WHEN outcome = 'PASS' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN outcome = 'FAIL' OR (outcome = 'PENDING' AND due_at < :asOf) THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN outcome = 'PENDING' AND (due_at IS NULL OR due_at >= :asOf) THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN outcome = 'NOT_APPLICABLE' THEN 1 ELSE 0 END)"
+                + " FROM (SELECT " + dimensions + " FROM outcomes o WHERE " + where(filters, false, false)
+                + " UNION ALL SELECT " + dimensions + " FROM history_outcomes o WHERE " + where(filters, false, true) + ") o"
+                + (groupBy.isEmpty() ? "" : " GROUP BY " + columns + " ORDER BY " + columns);
     }
 
     @Override

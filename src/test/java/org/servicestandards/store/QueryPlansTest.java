@@ -108,6 +108,23 @@ class QueryPlansTest {
     }
 
     @Test
+    void a_compliance_report_is_answered_from_the_covering_indexes(@TempDir Path data) throws Exception {
+        try (Database database = TestDatabases.open(data)) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(database.kind() == Database.Kind.SQLITE,
+                    "the plan of a query with parameters left unbound is read on SQLite");
+            fill(Services.on(database, Clock.fixed(NOW, ZoneOffset.UTC)));
+            database.keepStatistics();
+            String sql = JdbcReports.complianceSql(org.servicestandards.report.Filters.between(NOW.minusSeconds(30 * 86400L), NOW),
+                    List.of(org.servicestandards.report.GroupBy.AGENT, org.servicestandards.report.GroupBy.STANDARD))
+                    .replaceAll(":[a-zA-Z]+", "?");
+            List<String> plan = plan(database, sql, new Object[0]);
+            assertThat(plan).as(String.join("\n", plan))
+                    .anyMatch(line -> line.contains("USING COVERING INDEX outcomes_current_opened (is_current=?"))
+                    .anyMatch(line -> line.contains("USING COVERING INDEX history_outcomes_opened (opened_at>?"));
+        }
+    }
+
+    @Test
     void per_record_statements_take_their_keys_before_and_after_the_statistics_are_kept(@TempDir Path data) throws Exception {
         try (Database database = TestDatabases.open(data)) {
             fill(Services.on(database, Clock.fixed(NOW, ZoneOffset.UTC)));
