@@ -2,7 +2,9 @@ package org.servicestandards.store;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.servicestandards.interaction.ContentHash;
@@ -19,8 +21,12 @@ final class HistoryOutcomeWriter {
     private final PreparedBatch drops;
     private final PreparedBatch notLatest;
     final List<OutcomeEvent> events = new ArrayList<>();
+    private final Handle h;
+    /** Each row this save writes or drops, by key, as it will stand (null: dropped), for the report counts. */
+    private final Map<List<String>, ReportCounts.Dimensions> touched = new LinkedHashMap<>();
 
     HistoryOutcomeWriter(Handle h, long now) {
+        this.h = h;
         this.now = now;
         upserts = h.prepareBatch("INSERT INTO history_outcomes (standard, subject_kind, subject_id, period, outcome, severity,"
                 + " due_at, window_from, window_to, as_of, judged_at, ruleset, opened_at, opened_week, opened_month, customer_id,"
@@ -56,6 +62,12 @@ final class HistoryOutcomeWriter {
                 .bind("month", ReportPeriods.month(placedAt)).bind("customer", outcome.customer()).bind("tier", outcome.tier())
                 .bind("agent", OutcomeEvent.answersFor(outcome)).bind("team", outcome.subject().team()).bind("channel", outcome.subject().channel())
                 .bind("latest", true).bind("digest", digest).bind("body", StoredJson.write(outcome)).add();
+        // The upserts run after the drops and in order: the last put of a key is what stands.
+        touched.put(List.of(outcome.standard(), outcome.subject().kind(), outcome.subject().id(), period),
+                new ReportCounts.Dimensions(outcome.standard(), outcome.outcome().name(),
+                        outcome.severity() == null ? null : outcome.severity().name(), OutcomeEvent.answersFor(outcome),
+                        outcome.subject().team(), outcome.tier(), outcome.subject().channel(), placedAt.toEpochMilli(),
+                        ReportPeriods.week(placedAt), ReportPeriods.month(placedAt)));
         // The row is replaced, and so are its findings, whatever was kept under its key before.
         dropFindings.add(outcome.standard(), outcome.subject().kind(), outcome.subject().id(), period);
         int seq = 0;
@@ -68,6 +80,7 @@ final class HistoryOutcomeWriter {
     void drop(String standard, String kind, String id, String period) {
         dropFindings.add(standard, kind, id, period);
         drops.add(standard, kind, id, period);
+        touched.putIfAbsent(List.of(standard, kind, id, period), null);
     }
 
     void notLatest(String standard, String kind, String id, String period) {
@@ -75,12 +88,23 @@ final class HistoryOutcomeWriter {
     }
 
     void flush() {
+        // Every history outcome is counted in the reports: what stood under each key is counted
+        // no more, what stands now is.
+        ReportCounts counts = new ReportCounts();
+        touched.forEach((key, stands) -> {
+            counts.uncount(h, "SELECT " + ReportCounts.COLUMNS + " FROM history_outcomes WHERE standard = ? AND subject_kind = ?"
+                    + " AND subject_id = ? AND period = ?", key.toArray());
+            if (stands != null) {
+                counts.count(stands, 1);
+            }
+        });
         // Old findings go before new ones are written under the same key.
         for (PreparedBatch batch : List.of(dropFindings, drops, notLatest, upserts, findings)) {
             if (batch.size() > 0) {
                 batch.execute();
             }
         }
+        counts.apply(h);
     }
 
     /** A hash of everything judged but asOf: equal digests, nothing new to write. */

@@ -54,17 +54,12 @@ public final class JdbcInteractionStore implements InteractionStore {
     static final String NEXT_VERDICT_NO = "SELECT COALESCE(MAX(verdict_no), 0) + 1 FROM verdicts WHERE interaction_id = ? AND revision = ?";
     static final String CURRENT_VERDICT = "SELECT v.body FROM verdicts v JOIN interactions i ON i.id = v.interaction_id"
             + " AND i.latest_revision = v.revision WHERE v.interaction_id = ? ORDER BY v.verdict_no DESC";
-    static final String SUPERSEDE = "UPDATE outcomes SET is_current = ? WHERE interaction_id = ? AND revision = ? AND is_current <> ?";
 
     /** The standards whose current outcome for the record's {@code revision} is FAIL. */
     private static Set<String> failing(Handle h, String id, int revision) {
         return new HashSet<>(h.createQuery(FAILING).bind(0, id).bind(1, revision).bind(2, false).mapTo(String.class).list());
     }
 
-    /** The record's current outcomes, of {@code revision}, are current no more. */
-    private static void supersede(Handle h, String id, int revision) {
-        h.createUpdate(SUPERSEDE).bind(0, false).bind(1, id).bind(2, revision).bind(3, false).execute();
-    }
 
     private record Head(int revision, String hash) {
     }
@@ -146,7 +141,7 @@ public final class JdbcInteractionStore implements InteractionStore {
                 if (updated != 1) {
                     throw new Database.Conflict("another writer stored " + id + " meanwhile");
                 }
-                supersede(h, id, head.revision());
+                writer.supersede(id, head.revision());
             }
             heads.put(id, new Head(revision, submission.contentHash()));
             Verdict verdict = submission.verdict().withRevision(revision);
@@ -232,7 +227,7 @@ public final class JdbcInteractionStore implements InteractionStore {
                 if (!OutcomeEvent.failing(verdict).isEmpty()) {
                     events.addAll(OutcomeEvent.becameFailing(r.record(), verdict, next, failing(h, id, r.revision())));
                 }
-                supersede(h, id, r.revision());
+                writer.supersede(id, r.revision());
                 writer.add(r.record(), r.revision(), next, verdict);
                 stored.add(new Rejudged(r.revision(), r.record(), verdict));
             }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -25,7 +26,7 @@ public final class JdbcReports implements ReportQueries {
         this.jdbi = database.jdbi();
     }
 
-    private static String column(GroupBy groupBy) {
+    static String column(GroupBy groupBy) {
         return switch (groupBy) {
             case STANDARD -> "standard";
             case AGENT -> "agent_id";
@@ -39,16 +40,29 @@ public final class JdbcReports implements ReportQueries {
 
     @Override
     public ComplianceReport compliance(Filters filters, List<GroupBy> groupBy, Instant asOf) {
-        String sql = complianceSql(filters, groupBy);
-        List<ComplianceRow> rows = jdbi.withHandle(h -> bind(h.createQuery(sql), filters).bind("asOf", asOf.toEpochMilli())
-                .map((rs, ctx) -> {
+        return compliance(filters, groupBy, asOf, true);
+    }
+
+    /** Compliance from the counts kept ahead when {@code counted} (and a rollup answers it), else from the outcomes as they stand. */
+    ComplianceReport compliance(Filters filters, List<GroupBy> groupBy, Instant asOf, boolean counted) {
+        Optional<CountedCompliance.Plan> plan = counted ? CountedCompliance.of(filters, groupBy) : Optional.empty();
+        List<ComplianceRow> rows = jdbi.withHandle(h -> {
+            Query query;
+            if (plan.isPresent()) {
+                query = bindDimensions(h.createQuery(plan.get().sql()), filters);
+                plan.get().parameters().forEach(query::bind);
+            } else {
+                query = bind(h.createQuery(complianceSql(filters, groupBy)), filters);
+            }
+            return query.bind("asOf", asOf.toEpochMilli()).map((rs, ctx) -> {
                     Map<String, String> group = new LinkedHashMap<>();
                     for (int k = 0; k < groupBy.size(); k++) {
                         group.put(groupBy.get(k).key(), rs.getString(k + 1));
                     }
                     int n = groupBy.size();
                     return new ComplianceRow(group, rs.getLong(n + 1), rs.getLong(n + 2), rs.getLong(n + 3), rs.getLong(n + 4));
-                }).list());
+                }).list();
+        });
         if (groupBy.isEmpty() && rows.size() == 1 && rows.get(0).pass() + rows.get(0).fail() + rows.get(0).pending()
                 + rows.get(0).notApplicable() == 0) {
             rows = List.of();
@@ -132,6 +146,12 @@ public final class JdbcReports implements ReportQueries {
         if (f.to() != null) {
             where.append(" AND o.opened_at < :to");
         }
+        return where.append(dimensions(f, findingSeverity)).toString();
+    }
+
+    /** The conditions of a report's filters on the dimensions of {@code o} (outcomes, history outcomes or their counts). */
+    static String dimensions(Filters f, boolean findingSeverity) {
+        StringBuilder where = new StringBuilder();
         if (f.standard() != null) {
             where.append(" AND o.standard = :standard");
         }
@@ -165,6 +185,11 @@ public final class JdbcReports implements ReportQueries {
         if (f.to() != null) {
             query.bind("to", f.to().toEpochMilli());
         }
+        return bindDimensions(query, f);
+    }
+
+    /** Binds what {@link #dimensions} names. */
+    static Query bindDimensions(Query query, Filters f) {
         bindText(query, "standard", f.standard());
         bindText(query, "agent", f.agent());
         bindText(query, "team", f.team());

@@ -15,13 +15,21 @@ final class VerdictWriter {
     private record OutcomeRow(Interaction record, int revision, int verdictNo, String ruleset, StandardOutcome outcome) {
     }
 
+    /** Per-record statements, put as those of {@link JdbcInteractionStore#FAILING} are, so they take the key. */
+    static final String CURRENT_OUTCOMES = "SELECT " + ReportCounts.COLUMNS + " FROM outcomes WHERE interaction_id = ? AND revision = ?"
+            + " AND is_current <> ?";
+    static final String SUPERSEDE = "UPDATE outcomes SET is_current = ? WHERE interaction_id = ? AND revision = ? AND is_current <> ?";
+
+    private final Handle h;
     private final long now;
+    private final ReportCounts counts = new ReportCounts();
     private final PreparedBatch verdicts;
     private final PreparedBatch findings;
     private final PreparedBatch outcomes;
     private final List<OutcomeRow> rows = new ArrayList<>();
 
     VerdictWriter(Handle h, long now) {
+        this.h = h;
         this.now = now;
         verdicts = h.prepareBatch("INSERT INTO verdicts (interaction_id, revision, verdict_no, ruleset, as_of, evaluated_at, body)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -46,16 +54,29 @@ final class VerdictWriter {
         }
     }
 
+    /** The record's current outcomes of {@code revision} are current no more, and counted no more; at once. */
+    void supersede(String id, int revision) {
+        counts.uncount(h, CURRENT_OUTCOMES, id, revision, false);
+        h.createUpdate(SUPERSEDE).bind(0, false).bind(1, id).bind(2, revision).bind(3, false).execute();
+    }
+
     /** Writes everything added; {@code current} says which (id, revision) verdicts reports count now. */
     void flush(BiPredicate<String, Integer> current) {
         for (OutcomeRow row : rows) {
             Interaction record = row.record();
             StandardOutcome outcome = row.outcome();
+            boolean counted = current.test(record.id(), row.revision());
+            if (counted) {
+                counts.count(new ReportCounts.Dimensions(outcome.standard(), outcome.outcome().name(),
+                        outcome.severity() == null ? null : outcome.severity().name(), record.agent().id(), record.agent().team(),
+                        record.tier().name(), record.channel().name(), record.openedAt().toEpochMilli(),
+                        ReportPeriods.week(record.openedAt()), ReportPeriods.month(record.openedAt())), 1);
+            }
             outcomes.bind("id", record.id()).bind("revision", row.revision()).bind("verdictNo", row.verdictNo())
                     .bind("standard", outcome.standard()).bind("outcome", outcome.outcome().name())
                     .bind("severity", outcome.severity() == null ? null : outcome.severity().name())
                     .bind("dueAt", outcome.dueAt() == null ? null : outcome.dueAt().toEpochMilli())
-                    .bind("score", outcome.score()).bind("current", current.test(record.id(), row.revision()))
+                    .bind("score", outcome.score()).bind("current", counted)
                     .bind("ruleset", row.ruleset()).bind("openedAt", record.openedAt().toEpochMilli())
                     .bind("week", ReportPeriods.week(record.openedAt()))
                     .bind("month", ReportPeriods.month(record.openedAt()))
@@ -68,5 +89,6 @@ final class VerdictWriter {
                 batch.execute();
             }
         }
+        counts.apply(h);
     }
 }

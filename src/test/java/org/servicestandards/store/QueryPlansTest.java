@@ -66,7 +66,8 @@ class QueryPlansTest {
         String revisionsKey = sqlite ? "sqlite_autoindex_revisions_1" : "revisions_pkey";
         return List.of(
                 new Expected(JdbcInteractionStore.FAILING, new Object[] {"cc-7", 1, false}, List.of(outcomesKey)),
-                new Expected(JdbcInteractionStore.SUPERSEDE, new Object[] {false, "cc-7", 1, false}, List.of(outcomesKey)),
+                new Expected(VerdictWriter.SUPERSEDE, new Object[] {false, "cc-7", 1, false}, List.of(outcomesKey)),
+                new Expected(VerdictWriter.CURRENT_OUTCOMES, new Object[] {"cc-7", 1, false}, List.of(outcomesKey)),
                 new Expected(JdbcInteractionStore.NEXT_VERDICT_NO, new Object[] {"cc-7", 1}, List.of(verdictsKey)),
                 new Expected(JdbcInteractionStore.CURRENT_VERDICT, new Object[] {"cc-7"}, List.of(verdictsKey, interactionsKey)),
                 // The keeper's query reads the fallen-due outcomes by deadline, then their revisions by key.
@@ -101,27 +102,46 @@ class QueryPlansTest {
             }
             // No table walked whole, and no index over every current outcome for one record's rows.
             assertThat(plan).as(shown).noneMatch(line -> line.matches("\\s*(->\\s*)?(SCAN|Seq Scan on) (outcomes|revisions|verdicts|interactions)\\b.*"));
-            if (!expected.sql().equals(perRecord(database.kind()).get(4).sql())) {
+            if (!expected.sql().equals(perRecord(database.kind()).get(5).sql())) {
                 assertThat(plan).as(shown).noneMatch(line -> line.contains("outcomes_current"));
             }
         }
     }
 
-    @Test
-    void a_compliance_report_is_answered_from_the_covering_indexes(@TempDir Path data) throws Exception {
+    /**
+     * The plan of a report's query (its parameters left unbound, which SQLite allows) on a filled
+     * store with its statistics kept; the report for a month by agent and standard by default.
+     */
+    private static List<String> reportPlan(Path data, java.util.function.BiFunction<org.servicestandards.report.Filters,
+            List<org.servicestandards.report.GroupBy>, String> query) throws Exception {
         try (Database database = TestDatabases.open(data)) {
             org.junit.jupiter.api.Assumptions.assumeTrue(database.kind() == Database.Kind.SQLITE,
                     "the plan of a query with parameters left unbound is read on SQLite");
             fill(Services.on(database, Clock.fixed(NOW, ZoneOffset.UTC)));
             database.keepStatistics();
-            String sql = JdbcReports.complianceSql(org.servicestandards.report.Filters.between(NOW.minusSeconds(30 * 86400L), NOW),
-                    List.of(org.servicestandards.report.GroupBy.AGENT, org.servicestandards.report.GroupBy.STANDARD))
-                    .replaceAll(":[a-zA-Z]+", "?");
-            List<String> plan = plan(database, sql, new Object[0]);
-            assertThat(plan).as(String.join("\n", plan))
-                    .anyMatch(line -> line.contains("USING COVERING INDEX outcomes_current_opened (is_current=?"))
-                    .anyMatch(line -> line.contains("USING COVERING INDEX history_outcomes_opened (opened_at>?"));
+            var month = org.servicestandards.report.Filters.between(Instant.parse("2026-10-01T00:00:00Z"), Instant.parse("2026-11-01T00:00:00Z"));
+            String sql = query.apply(month, List.of(org.servicestandards.report.GroupBy.AGENT, org.servicestandards.report.GroupBy.STANDARD));
+            return plan(database, sql.replaceAll(":[a-zA-Z0-9]+", "?"), new Object[0]);
         }
+    }
+
+    @Test
+    void a_compliance_report_is_answered_from_the_covering_indexes(@TempDir Path data) throws Exception {
+        List<String> plan = reportPlan(data, JdbcReports::complianceSql);
+        assertThat(plan).as(String.join("\n", plan))
+                .anyMatch(line -> line.contains("USING COVERING INDEX outcomes_current_opened (is_current=?"))
+                .anyMatch(line -> line.contains("USING COVERING INDEX history_outcomes_opened (opened_at>?"));
+    }
+
+    @Test
+    void a_counted_compliance_report_reads_the_counts_and_only_the_breached_pending_outcomes(@TempDir Path data) throws Exception {
+        List<String> plan = reportPlan(data, (filters, groupBy) -> CountedCompliance.of(filters, groupBy).orElseThrow().sql());
+        assertThat(plan).as(String.join("\n", plan))
+                .anyMatch(line -> line.contains("USING INDEX sqlite_autoindex_report_counts_1 (rollup=? AND bucket>? AND bucket<?)"))
+                .anyMatch(line -> line.contains("outcomes_current_due (is_current=? AND outcome=? AND due_at<?)"))
+                .anyMatch(line -> line.contains("history_outcomes_due (outcome=? AND due_at<?)"))
+                // Over whole days, no outcome is read by its opening.
+                .noneMatch(line -> line.contains("outcomes_current_opened") || line.contains("history_outcomes_opened"));
     }
 
     @Test

@@ -1,0 +1,143 @@
+package org.servicestandards.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.servicestandards.report.GroupBy;
+
+/**
+ * The counts of {@code report_counts} (migration V12) that one transaction changes: each
+ * outcome that becomes current, or stops being current, adds or takes one from its row in every
+ * rollup. Applied once, at the end of the transaction, one upsert per row in key order, so two
+ * transactions counting the same rows queue for each other and never deadlock.
+ */
+final class ReportCounts {
+
+    static final long DAY = 86_400_000L;
+
+    /** A rollup: which dimensions it keeps, and whether its buckets are days or ISO weeks. */
+    enum Rollup {
+        AGENT_DAY("ad", false, Set.of(GroupBy.STANDARD, GroupBy.AGENT, GroupBy.TEAM, GroupBy.WEEK, GroupBy.MONTH), false),
+        SEGMENT_DAY("sd", false, Set.of(GroupBy.STANDARD, GroupBy.TEAM, GroupBy.TIER, GroupBy.CHANNEL, GroupBy.WEEK, GroupBy.MONTH), true),
+        SEGMENT_WEEK("sw", true, Set.of(GroupBy.STANDARD, GroupBy.TEAM, GroupBy.TIER, GroupBy.CHANNEL, GroupBy.WEEK), true);
+
+        final String code;
+        final boolean weeks;
+        final Set<GroupBy> dimensions;
+        final boolean severity;
+
+        Rollup(String code, boolean weeks, Set<GroupBy> dimensions, boolean severity) {
+            this.code = code;
+            this.weeks = weeks;
+            this.dimensions = dimensions;
+            this.severity = severity;
+        }
+
+        boolean keeps(GroupBy dimension) {
+            return dimensions.contains(dimension);
+        }
+
+        /** The start of the day or week {@code millis} falls in. */
+        long bucket(long millis) {
+            long day = dayStart(millis);
+            return weeks ? weekStart(day) : day;
+        }
+    }
+
+    /** The counted dimensions of one outcome. */
+    record Dimensions(String standard, String outcome, String severity, String agent, String team, String tier, String channel,
+                      long openedAt, String week, String month) {
+
+        /** The columns {@link #COLUMNS} of a row of outcomes or history_outcomes. */
+        static Dimensions read(ResultSet rs) throws SQLException {
+            return new Dimensions(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    rs.getString(6), rs.getString(7), rs.getLong(8), rs.getString(9), rs.getString(10));
+        }
+    }
+
+    /** What {@link Dimensions#read} reads, in order. */
+    static final String COLUMNS = "standard, outcome, severity, agent_id, team, tier, channel, opened_at, opened_week, opened_month";
+
+    private record Key(String rollup, long bucket, String standard, String agent, String team, String tier, String channel,
+                       String severity, String outcome) {
+    }
+
+    private static final Comparator<Key> ORDER = Comparator.comparing(Key::rollup).thenComparingLong(Key::bucket)
+            .thenComparing(Key::standard).thenComparing(Key::agent).thenComparing(Key::team).thenComparing(Key::tier)
+            .thenComparing(Key::channel).thenComparing(Key::severity).thenComparing(Key::outcome);
+
+    private static final class Change {
+        final String week;
+        final String month;
+        long n;
+
+        Change(String week, String month) {
+            this.week = week;
+            this.month = month;
+        }
+    }
+
+    private final Map<Key, Change> changes = new TreeMap<>(ORDER);
+
+    /** Counts {@code outcome} once more ({@code by} 1) or once less ({@code by} -1) in every rollup. */
+    void count(Dimensions outcome, int by) {
+        for (Rollup rollup : Rollup.values()) {
+            Key key = new Key(rollup.code, rollup.bucket(outcome.openedAt()), outcome.standard(),
+                    rollup.keeps(GroupBy.AGENT) ? blank(outcome.agent()) : "", blank(outcome.team()),
+                    rollup.keeps(GroupBy.TIER) ? blank(outcome.tier()) : "", rollup.keeps(GroupBy.CHANNEL) ? blank(outcome.channel()) : "",
+                    rollup.severity ? blank(outcome.severity()) : "", outcome.outcome());
+            changes.computeIfAbsent(key, k -> new Change(outcome.week(), rollup.weeks ? "" : outcome.month())).n += by;
+        }
+    }
+
+    /** Writes the changes counted so far, in key order, and forgets them. */
+    void apply(Handle h) {
+        PreparedBatch upserts = h.prepareBatch("INSERT INTO report_counts (rollup, bucket, standard, agent_id, team, tier, channel,"
+                + " severity, outcome, opened_week, opened_month, n) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (rollup, bucket, standard, agent_id, team, tier, channel, severity, outcome)"
+                + " DO UPDATE SET n = report_counts.n + excluded.n");
+        for (Map.Entry<Key, Change> entry : changes.entrySet()) {
+            Key k = entry.getKey();
+            Change change = entry.getValue();
+            if (change.n != 0) {
+                upserts.add(k.rollup(), k.bucket(), k.standard(), k.agent(), k.team(), k.tier(), k.channel(), k.severity(),
+                        k.outcome(), change.week, change.month, change.n);
+            }
+        }
+        if (upserts.size() > 0) {
+            upserts.execute();
+        }
+        changes.clear();
+    }
+
+    /** Counts once less every row {@code select} (which reads {@link #COLUMNS}) finds. */
+    void uncount(Handle h, String select, Object... parameters) {
+        var query = h.createQuery(select);
+        for (int k = 0; k < parameters.length; k++) {
+            query.bind(k, parameters[k]);
+        }
+        List<Dimensions> found = query.map((rs, ctx) -> Dimensions.read(rs)).list();
+        found.forEach(d -> count(d, -1));
+    }
+
+    private static String blank(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** The start of the UTC day of {@code millis}. */
+    static long dayStart(long millis) {
+        return Math.floorDiv(millis, DAY) * DAY;
+    }
+
+    /** The start of the ISO week (Monday 00:00 UTC) of the day starting at {@code day}. */
+    static long weekStart(long day) {
+        // 1970-01-01, day 0, was a Thursday: three days after a Monday.
+        return day - Math.floorMod(Math.floorDiv(day, DAY) + 3, 7) * DAY;
+    }
+}
