@@ -36,7 +36,6 @@ public final class Database implements AutoCloseable {
         this.kind = kind;
         Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
         this.jdbi = Jdbi.create(pool);
-        keepStatistics();
     }
 
     /** The embedded store: {@code standards.db} in the data directory. */
@@ -160,10 +159,10 @@ public final class Database implements AutoCloseable {
 
     /**
      * Brings the query planner's statistics up to date, so per-record statements keep to their
-     * keys and reports to their indexes as the store grows: on SQLite {@code PRAGMA optimize}
-     * over every table (it analyzes only where the statistics have gone stale, within a bounded
-     * sample, so it is cheap when little changed); on PostgreSQL {@code ANALYZE}, beside what
-     * autovacuum does on its own schedule.
+     * keys and reports to their indexes as the store grows ({@link StoreStatistics} runs it): on
+     * SQLite {@code PRAGMA optimize} over every table (it analyzes only where the statistics have
+     * gone stale, within a bounded sample, so it is cheap when little changed); on PostgreSQL
+     * {@code ANALYZE}, beside what autovacuum does on its own schedule.
      */
     public void keepStatistics() {
         use(h -> h.execute(kind == Kind.SQLITE ? "PRAGMA optimize=0x10002" : "ANALYZE"));

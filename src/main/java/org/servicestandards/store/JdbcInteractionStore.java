@@ -60,7 +60,6 @@ public final class JdbcInteractionStore implements InteractionStore {
         return new HashSet<>(h.createQuery(FAILING).bind(0, id).bind(1, revision).bind(2, false).mapTo(String.class).list());
     }
 
-
     private record Head(int revision, String hash) {
     }
 

@@ -149,7 +149,7 @@ class QueryPlansTest {
         try (Database database = TestDatabases.open(data)) {
             fill(Services.on(database, Clock.fixed(NOW, ZoneOffset.UTC)));
             if (database.kind() == Database.Kind.SQLITE) {
-                // Opened on an empty store: no statistics on these rows yet.
+                // No statistics kept yet: the planner knows nothing of these rows.
                 assertPlans(database, "without statistics");
             }
             database.keepStatistics();
