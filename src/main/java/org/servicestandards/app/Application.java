@@ -1,7 +1,6 @@
 package org.servicestandards.app;
 
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +13,9 @@ import org.servicestandards.customers.CustomerRegister;
 import org.servicestandards.history.HistoryStandards;
 import org.servicestandards.history.HistoryStore;
 import org.servicestandards.history.HistorySweeper;
+import org.servicestandards.history.SweepWork;
+import org.servicestandards.jobs.JobRunner;
+import org.servicestandards.jobs.Jobs;
 import org.servicestandards.jobs.Leases;
 import org.servicestandards.jobs.Periodic;
 import org.servicestandards.http.HttpServer;
@@ -22,23 +24,23 @@ import org.servicestandards.metrics.ServiceMetrics;
 import org.servicestandards.notify.WebhookDispatcher;
 import org.servicestandards.notify.WebhookTargets;
 import org.servicestandards.records.DeadlineKeeper;
+import org.servicestandards.records.ImportWork;
 import org.servicestandards.records.InteractionStore;
+import org.servicestandards.records.ReevaluationWork;
 import org.servicestandards.records.StandardsService;
 import org.servicestandards.report.ReportQueries;
-import org.servicestandards.rulesets.RuleSetArchive;
 import org.servicestandards.rulesets.RuleSetFollower;
 import org.servicestandards.rulesets.RuleSets;
 import org.servicestandards.rulesets.LoadTrigger;
 import org.servicestandards.rulesets.RulesWatcher;
-import org.servicestandards.standards.RuleSet;
 import org.servicestandards.standards.RuleSetException;
-import org.servicestandards.standards.load.RuleSetLoader;
 import org.servicestandards.store.Database;
 import org.servicestandards.store.JdbcApiKeyStore;
 import org.servicestandards.store.JdbcAuditLog;
 import org.servicestandards.store.JdbcCustomerRegister;
 import org.servicestandards.store.JdbcHistoryStore;
 import org.servicestandards.store.JdbcInteractionStore;
+import org.servicestandards.store.JdbcJobStore;
 import org.servicestandards.store.JdbcLeases;
 import org.servicestandards.store.StoreStatistics;
 import org.servicestandards.store.JdbcRateCounts;
@@ -58,6 +60,8 @@ import org.slf4j.LoggerFactory;
 public final class Application implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+    /** Jobs one node runs at once: an import beside a re-evaluation, say. */
+    private static final int JOB_THREADS = 2;
 
     private final ApplicationConfig config;
     private final Database database;
@@ -72,6 +76,8 @@ public final class Application implements AutoCloseable {
     private final HttpServer http;
     private final Leases leases;
     private final RateLimits rateLimits;
+    private final JdbcJobStore jobStore;
+    private final Jobs jobs;
     /** What runs beside the requests, closed in reverse order of starting. */
     private final List<AutoCloseable> running = new ArrayList<>();
 
@@ -102,8 +108,10 @@ public final class Application implements AutoCloseable {
         metrics.service(service);
         ApplicationConfig.Limits limits = config.limits();
         this.rateLimits = new RateLimits(limits.requestsPerMinute());
+        this.jobStore = new JdbcJobStore(database, clock);
+        this.jobs = new Jobs(jobStore, clock);
         this.http = HttpServer.create(service, new HttpSettings(limits.maxBodyBytes(), limits.maxBatchRecords(),
-                limits.requestsPerMinute(), webhookTargets), clock, metrics, webhooks, keys, rateLimits, auditLog);
+                limits.requestsPerMinute(), webhookTargets), clock, metrics, webhooks, keys, rateLimits, auditLog, jobs);
     }
 
     /**
@@ -113,7 +121,7 @@ public final class Application implements AutoCloseable {
      */
     public static Application open(ApplicationConfig config) {
         WebhookTargets targets = WebhookTargets.allowing(config.webhooks().allow(), config.webhooks().resolver());
-        Database database = openStore(config.store());
+        Database database = Offline.openStore(config.store());
         try {
             RuleSets ruleSets = RuleSets.load(config.rules(), config.clock(), new JdbcRuleSetArchive(database), nodeName());
             Application application = new Application(config, database, ruleSets, targets);
@@ -175,7 +183,8 @@ public final class Application implements AutoCloseable {
         WebhookDispatcher dispatcher = WebhookDispatcher.start(webhooks, () -> WebhookDispatcher.declaredSeverities(ruleSets),
                 clock, config.webhooks().delivery(), webhookTargets, leases);
         running.add(dispatcher);
-        metrics.job("rule-set-follower", follower.runs()).job("rate-limit-sharing", sharing.runs()).job("store-statistics", statistics.runs()).job("deadline-keeper", deadlines.runs()).job("history-sweep", sweeper.runs())
+        JobRunner runner = runJobs();
+        metrics.job("jobs", runner.runs()).job("rule-set-follower", follower.runs()).job("rate-limit-sharing", sharing.runs()).job("store-statistics", statistics.runs()).job("deadline-keeper", deadlines.runs()).job("history-sweep", sweeper.runs())
                 .job("at-risk-scan", dispatcher.scans()).job("webhook-delivery", dispatcher.deliveries());
         http.start(config.listen().host(), config.listen().port());
         LOG.info("service-standards listening on port {} with rules {} and {} store", http.port(), ruleSets.current().version(),
@@ -184,6 +193,25 @@ public final class Application implements AutoCloseable {
             LOG.info("webhooks may go to public addresses and to {}", webhookTargets.allowed());
         }
         return first;
+    }
+
+    /**
+     * Runs jobs (imports, re-evaluations, sweeps) on this node from now until it closes, beside
+     * the other nodes: what {@link #serve} starts, and what the {@code import} command runs.
+     */
+    public JobRunner runJobs() {
+        Clock clock = config.clock();
+        JobRunner runner = JobRunner.start(jobStore, java.util.Map.of(ImportWork.KIND, new ImportWork(service, jobStore, clock),
+                ReevaluationWork.KIND, new ReevaluationWork(service), SweepWork.KIND, new SweepWork(history)), clock, ruleSets.node(),
+                JOB_THREADS);
+        jobs.onSubmitted(runner::wake);
+        running.add(runner);
+        return runner;
+    }
+
+    /** Long work, started, read and cancelled. */
+    public Jobs jobs() {
+        return jobs;
     }
 
     public ApplicationConfig config() {
@@ -231,65 +259,5 @@ public final class Application implements AutoCloseable {
         http.close();
         history.close();
         database.close();
-    }
-
-    /** The keys alone, in the store the service uses, for the {@code keys} command: no rules needed. */
-    public static final class Keys implements AutoCloseable {
-        private final Database database;
-        private final AccessKeys keys;
-
-        private Keys(Database database, Clock clock) {
-            this.database = database;
-            this.keys = new AccessKeys(new JdbcApiKeyStore(database), new JdbcAuditLog(database, clock), clock);
-        }
-
-        public AccessKeys keys() {
-            return keys;
-        }
-
-        @Override
-        public void close() {
-            database.close();
-        }
-    }
-
-    /** Opens the keys of {@code store}. */
-    public static Keys keys(StoreConfig store, Clock clock) {
-        return new Keys(openStore(store), clock);
-    }
-
-    /**
-     * Compiles a rules directory and runs its example cases, without a store: what
-     * {@code validate} reports. Throws {@link RuleSetException} with every problem found.
-     */
-    public static RuleSet validate(Path rules) {
-        return new RuleSetLoader().load(rules);
-    }
-
-    /**
-     * Validates a rules directory (compiled, example cases run) and makes it the version serving
-     * every node on {@code store}, in {@code by}'s name in the audit log: what {@code publish} does.
-     * Throws {@link RuleSetException} with every problem when the rules do not hold.
-     */
-    public static RuleSetArchive.Serving publish(StoreConfig store, Path rules, Clock clock, String by) {
-        RuleSet set = validate(rules);
-        try (Database database = openStore(store)) {
-            RuleSetArchive.Serving serving = new JdbcRuleSetArchive(database).publish(set.version(), set.sources(), clock.instant(),
-                    LoadTrigger.PUBLISH.name(), by);
-            new JdbcAuditLog(database, clock).append(by, "rules.publish", rules.toString(),
-                    java.util.Map.of("ok", true, "version", set.version(), "publication", serving.generation()));
-            return serving;
-        }
-    }
-
-    /** The store the configuration names, migrated: the one place a configuration becomes a database. */
-    public static Database openStore(StoreConfig store) {
-        if (store instanceof StoreConfig.Postgres postgres) {
-            return Database.postgres(postgres.url(), postgres.user(), postgres.password());
-        }
-        if (store instanceof StoreConfig.Embedded embedded) {
-            return Database.sqlite(embedded.dataDirectory());
-        }
-        return Database.inMemory();
     }
 }

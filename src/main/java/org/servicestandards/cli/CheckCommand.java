@@ -88,13 +88,8 @@ final class CheckCommand implements Callable<Integer> {
         }
         Clock clock = Clock.systemUTC();
         Instant judgedAt = asOf == null ? clock.instant() : asOf;
-        ApplicationConfig config = ApplicationConfig.defaults().withClock(clock).withStore(new StoreConfig.InMemory())
-                .withRules(rules).withWatch(ApplicationConfig.Watch.never());
-        Application application;
-        try {
-            application = Application.open(config);
-        } catch (RuleSetException e) {
-            e.problems().forEach(err::println);
+        Application application = open(new StoreConfig.InMemory(), rules, err);
+        if (application == null) {
             return 2;
         }
         try (application) {
@@ -108,6 +103,20 @@ final class CheckCommand implements Callable<Integer> {
                 default -> text(results, report, ruleSets.current().version(), judgedAt);
             }
             return results.stream().anyMatch(RecordResult::isRejected) ? 1 : 0;
+        }
+    }
+
+    /**
+     * The application on {@code store} with the rules in {@code rules}, not watched, for a command
+     * that runs once; null when the rules cannot be used, every problem printed to {@code err}.
+     */
+    static Application open(StoreConfig store, Path rules, PrintStream err) {
+        try {
+            return Application.open(ApplicationConfig.defaults().withClock(Clock.systemUTC()).withStore(store).withRules(rules)
+                    .withWatch(ApplicationConfig.Watch.never()));
+        } catch (RuleSetException e) {
+            e.problems().forEach(err::println);
+            return null;
         }
     }
 

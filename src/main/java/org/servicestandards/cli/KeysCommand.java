@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.servicestandards.access.AccessKeys;
 import org.servicestandards.access.ApiKey;
 import org.servicestandards.access.Role;
-import org.servicestandards.app.Application;
+import org.servicestandards.app.Offline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,7 +51,7 @@ final class KeysCommand implements Runnable {
                 System.err.println(e.getMessage());
                 return 2;
             }
-            try (Application.Keys keys = Application.keys(store.config(), Clock.systemUTC())) {
+            try (Offline.Keys keys = Offline.keys(store.config(), Clock.systemUTC())) {
                 AccessKeys.Created created = keys.keys().create(name, parsed, actor());
                 System.out.println(created.secret());
                 System.err.println("key " + created.key().id() + " for " + created.key().name() + " with roles "
@@ -71,7 +71,7 @@ final class KeysCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Application.Keys keys = Application.keys(store.config(), Clock.systemUTC())) {
+            try (Offline.Keys keys = Offline.keys(store.config(), Clock.systemUTC())) {
                 System.out.printf("%-14s %-10s %-24s %-26s %s%n", "id", "status", "roles", "created", "name");
                 for (ApiKey key : keys.keys().list()) {
                     System.out.printf("%-14s %-10s %-24s %-26s %s%n", key.id(), key.isActive() ? "active" : "revoked",
@@ -92,7 +92,7 @@ final class KeysCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Application.Keys keys = Application.keys(store.config(), Clock.systemUTC())) {
+            try (Offline.Keys keys = Offline.keys(store.config(), Clock.systemUTC())) {
                 if (!keys.keys().revoke(id, actor())) {
                     System.err.println("no active key with id " + id);
                     return 1;

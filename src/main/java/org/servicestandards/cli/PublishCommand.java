@@ -3,7 +3,7 @@ package org.servicestandards.cli;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import org.servicestandards.app.Application;
+import org.servicestandards.app.Offline;
 import org.servicestandards.rulesets.RuleSetArchive;
 import org.servicestandards.standards.RuleProblem;
 import org.servicestandards.standards.RuleSetException;
@@ -33,7 +33,7 @@ final class PublishCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            RuleSetArchive.Serving serving = Application.publish(store.config(), rules, Clock.systemUTC(),
+            RuleSetArchive.Serving serving = Offline.publish(store.config(), rules, Clock.systemUTC(),
                     as == null || as.isBlank() ? KeysCommand.actor() : as);
             System.out.println("published: " + serving.version() + " serves (publication " + serving.generation() + ")");
             return 0;

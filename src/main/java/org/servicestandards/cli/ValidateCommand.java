@@ -2,7 +2,7 @@ package org.servicestandards.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.servicestandards.app.Application;
+import org.servicestandards.app.Offline;
 import org.servicestandards.standards.RuleProblem;
 import org.servicestandards.standards.RuleSet;
 import org.servicestandards.standards.RuleSetException;
@@ -20,7 +20,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            RuleSet set = Application.validate(rules);
+            RuleSet set = Offline.validate(rules);
             System.out.println("ok: " + set.version() + ", " + set.standards().size() + " standards, "
                     + set.rulesByPackage().values().stream().mapToInt(java.util.List::size).sum() + " rules, "
                     + set.exampleExpectations() + " expectations in " + set.exampleCases() + " example cases hold");

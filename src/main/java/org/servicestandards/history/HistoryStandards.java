@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,14 +11,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.servicestandards.jobs.Leases;
 import org.servicestandards.rulesets.RuleSets;
-import org.servicestandards.standards.JudgingException;
 import org.servicestandards.standards.RuleSet;
 import org.servicestandards.verdict.HistoryOutcome;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The history standards: a customer's stored history judged as of an instant, on demand (the
@@ -30,8 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class HistoryStandards implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(HistoryStandards.class);
-
     /** Customers read and judged together. */
     static final int PAGE = 250;
     private static final int MAX_ROUNDS = 200;
@@ -40,8 +33,7 @@ public final class HistoryStandards implements AutoCloseable {
     private final HistoryStore store;
     private final Clock clock;
     private final HistoryJudge judge;
-    /** Customers judged again as deadlines passed or records came in whose outcomes could not be kept. */
-    private final AtomicLong unkept = new AtomicLong();
+    private final HistoryKeeping keeping;
     private volatile Sweep lastSweep;
     private volatile Duration lastSweepTook;
 
@@ -63,6 +55,7 @@ public final class HistoryStandards implements AutoCloseable {
         this.store = store;
         this.clock = clock;
         this.judge = new HistoryJudge(threads);
+        this.keeping = new HistoryKeeping(judge, store);
         this.leases = leases;
     }
 
@@ -116,6 +109,22 @@ public final class HistoryStandards implements AutoCloseable {
      * is answered by that sweep when it was of the same {@code asOf}.
      */
     public Sweep sweep(Instant asOf) {
+        return sweep(asOf, customers -> true);
+    }
+
+    /** Hears during a sweep how many customers it has judged; answers false to stop it (it is then not finished). */
+    @FunctionalInterface
+    public interface Progress {
+        boolean judged(int customers);
+    }
+
+    /** How many customers a sweep judges. */
+    public long customerCount() {
+        return store.customerCount();
+    }
+
+    /** {@link #sweep(Instant)}, telling {@code progress} as pages of customers are judged. */
+    public Sweep sweep(Instant asOf, Progress progress) {
         Instant requested = clock.instant();
         while (!leases.hold(SWEEP_JOB, SWEEP_LEASE)) {
             try {
@@ -127,13 +136,13 @@ public final class HistoryStandards implements AutoCloseable {
         }
         try {
             Optional<Sweep> done = store.finishedSweep(asOf, requested);
-            return done.isPresent() ? done.get() : sweepHolding(asOf);
+            return done.isPresent() ? done.get() : sweepHolding(asOf, progress);
         } finally {
             leases.release(SWEEP_JOB);
         }
     }
 
-    private Sweep sweepHolding(Instant asOf) {
+    private Sweep sweepHolding(Instant asOf, Progress progress) {
         RuleSet rules = ruleSets.current();
         Instant started = clock.instant();
         long startedNanos = System.nanoTime();
@@ -144,6 +153,7 @@ public final class HistoryStandards implements AutoCloseable {
         Semaphore inFlight = new Semaphore(judge.threads() * 2);
         List<Future<?>> pages = new ArrayList<>();
         String after = "";
+        boolean stopped = false;
         try {
             while (true) {
                 List<String> ids = store.customerIds(after, PAGE, null);
@@ -151,14 +161,18 @@ public final class HistoryStandards implements AutoCloseable {
                     break;
                 }
                 after = ids.get(ids.size() - 1);
+                if (!progress.judged(customers.get())) {
+                    stopped = true;
+                    break;
+                }
                 leases.hold(SWEEP_JOB, SWEEP_LEASE);
                 inFlight.acquire();
                 pages.add(judge.submit(() -> {
                     try {
-                        Judged judged = judgeAndKeep(rules, store.histories(ids), asOf);
-                        customers.addAndGet(judged.customers);
-                        outcomes.addAndGet(judged.kept);
-                        failed.addAndGet(judged.failed);
+                        HistoryKeeping.Judged judged = keeping.judgeAndKeep(rules, store.histories(ids), asOf);
+                        customers.addAndGet(judged.customers());
+                        outcomes.addAndGet(judged.kept());
+                        failed.addAndGet(judged.failed());
                     } finally {
                         inFlight.release();
                     }
@@ -173,6 +187,9 @@ public final class HistoryStandards implements AutoCloseable {
             throw new IllegalStateException("the sweep as of " + asOf + " was interrupted", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("the sweep as of " + asOf + " failed: " + e.getCause().getMessage(), e.getCause());
+        }
+        if (stopped) {
+            return new Sweep(asOf, rules.version(), customers.get(), outcomes.get(), failed.get());
         }
         store.sweep(asOf, started, clock.instant(), rules.version(), customers.get(), outcomes.get());
         lastSweep = new Sweep(asOf, rules.version(), customers.get(), outcomes.get(), failed.get());
@@ -208,7 +225,7 @@ public final class HistoryStandards implements AutoCloseable {
             if (due.isEmpty()) {
                 break;
             }
-            judged += judgeAndKeep(rules, store.histories(due), now).customers;
+            judged += keeping.judgeAndKeep(rules, store.histories(due), now).customers();
             if (due.size() < PAGE) {
                 break;
             }
@@ -226,7 +243,7 @@ public final class HistoryStandards implements AutoCloseable {
             if (changed.isEmpty()) {
                 break;
             }
-            judged += judgeAndKeep(rules, store.histories(new ArrayList<>(changed.keySet())), now).customers;
+            judged += keeping.judgeAndKeep(rules, store.histories(new ArrayList<>(changed.keySet())), now).customers();
             store.judged(changed);
             if (changed.size() < PAGE) {
                 break;
@@ -235,49 +252,9 @@ public final class HistoryStandards implements AutoCloseable {
         return judged;
     }
 
-    private record Judged(int customers, int kept, int failed) {
-    }
-
-    private Judged judgeAndKeep(RuleSet rules, List<HistoryStore.CustomerRecords> histories, Instant asOf) {
-        Map<String, List<HistoryOutcome>> byCustomer = new LinkedHashMap<>();
-        int failed = 0;
-        for (HistoryStore.CustomerRecords history : histories) {
-            try {
-                byCustomer.put(history.id(), judge.judge(rules, history, asOf));
-            } catch (JudgingException e) {
-                failed++;
-                LOG.error("the history of customer {} cannot be judged by rule set {}: {}", history.id(), rules.version(),
-                        e.getMessage(), e);
-            }
-        }
-        return new Judged(byCustomer.size(), keep(byCustomer, asOf), failed);
-    }
-
-    /**
-     * Keeps the judged outcomes in one transaction; when that fails, customer by customer, so one
-     * customer whose outcomes cannot be kept (logged, and counted in the metrics) holds up no other.
-     */
-    private int keep(Map<String, List<HistoryOutcome>> byCustomer, Instant asOf) {
-        try {
-            return store.save(byCustomer, asOf);
-        } catch (RuntimeException whole) {
-            if (byCustomer.size() == 1) {
-                unkept.incrementAndGet();
-                LOG.error("the history outcomes of customer {} as of {} cannot be kept", byCustomer.keySet(), asOf, whole);
-                return 0;
-            }
-            LOG.warn("keeping the history outcomes of {} customers failed; keeping them one by one", byCustomer.size(), whole);
-            int kept = 0;
-            for (Map.Entry<String, List<HistoryOutcome>> customer : byCustomer.entrySet()) {
-                kept += keep(Map.of(customer.getKey(), customer.getValue()), asOf);
-            }
-            return kept;
-        }
-    }
-
     /** How many customers, judged again as deadlines passed or records came in, could not have their outcomes kept. */
     public long unkeptCustomers() {
-        return unkept.get();
+        return keeping.unkept();
     }
 
     private static List<HistoryOutcome> filter(List<HistoryOutcome> outcomes, HistoryQuery query) {

@@ -24,6 +24,9 @@ public interface HistoryStore {
      */
     List<String> customerIds(String after, int limit, String accountManager);
 
+    /** How many customers the register holds: a sweep's total. */
+    long customerCount();
+
     /**
      * The histories of the given customers (in id order), read together. A sweep reads a page
      * at a time, so its memory does not grow with the store.

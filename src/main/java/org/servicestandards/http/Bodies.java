@@ -126,7 +126,7 @@ final class Bodies {
         }
     }
 
-    private static RuntimeException unreadable(Exception failure) {
+    static RuntimeException unreadable(Exception failure) {
         Problem jetty = JettyEdge.clientFault(failure);
         if (jetty != null) {
             return jetty;

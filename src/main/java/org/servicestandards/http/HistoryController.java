@@ -2,8 +2,6 @@ package org.servicestandards.http;
 
 import io.javalin.http.Context;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.servicestandards.history.HistoryPage;
@@ -61,24 +59,6 @@ final class HistoryController {
             return;
         }
         ctx.json(page);
-    }
-
-    /**
-     * Runs a sweep now (as of {@code asOf}, default now) and keeps its outcomes. A sweep of record
-     * judges what has happened: an {@code asOf} in the future would keep judgements of a time
-     * nobody has seen yet, so it is refused (GET /api/v1/history-standards previews one).
-     */
-    void sweep(Context ctx) {
-        Instant now = clock.instant();
-        Instant asOf = Params.instant(ctx, "asOf", now);
-        if (asOf.isAfter(now)) {
-            throw Problem.badParameter("asOf", "is in the future (" + asOf + " is after now, " + now
-                    + "): a sweep keeps what has happened; GET /api/v1/history-standards judges any instant without keeping it");
-        }
-        HistoryStandards.Sweep sweep = history().sweep(asOf);
-        audit.record(ctx, "history.sweep", asOf.toString(), Map.of("customers", sweep.customers(), "outcomes", sweep.outcomes(),
-                "ruleset", sweep.ruleset()));
-        ctx.json(sweep);
     }
 
     private HistoryStandards history() {

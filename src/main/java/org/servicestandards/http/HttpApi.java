@@ -13,6 +13,7 @@ import java.util.List;
 import org.servicestandards.access.AccessKeys;
 import org.servicestandards.access.AuditLog;
 import org.servicestandards.access.RateLimits;
+import org.servicestandards.jobs.Jobs;
 import org.servicestandards.json.Json;
 import org.servicestandards.metrics.ServiceMetrics;
 import org.servicestandards.notify.Webhooks;
@@ -36,7 +37,7 @@ public final class HttpApi {
 
     /** The API; every route but /health, /openapi.json and /docs needs a key from {@code keys}. */
     static Javalin create(StandardsService service, HttpSettings settings, Clock clock, ServiceMetrics metrics,
-                                 Webhooks webhookStore, AccessKeys keys, RateLimits limits, AuditLog auditLog) {
+                                 Webhooks webhookStore, AccessKeys keys, RateLimits limits, AuditLog auditLog, Jobs jobs) {
         Audit audit = new Audit(auditLog);
         InteractionsController interactions = new InteractionsController(service, settings, clock);
         ReportsController reports = new ReportsController(service, clock, audit);
@@ -45,6 +46,7 @@ public final class HttpApi {
         HistoryController history = new HistoryController(service, clock, audit);
         WebhooksController webhooks = new WebhooksController(webhookStore, settings.webhookTargets(), service.ruleSets(), audit);
         KeysController keyAdmin = new KeysController(keys);
+        JobsController jobWork = new JobsController(jobs, service.ruleSets(), settings, clock, audit);
         ApiDescription description = ApiDescription.load();
         return Javalin.create(cfg -> {
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
@@ -81,13 +83,13 @@ public final class HttpApi {
             get(cfg.routes, "/api/v1/violations", reports::violations, Access.AUDITOR);
             get(cfg.routes, "/api/v1/at-risk", reports::atRisk, Access.AUDITOR);
             get(cfg.routes, "/api/v1/history-standards", history::list, Access.AUDITOR);
-            cfg.routes.post("/api/v1/history-standards/sweep", history::sweep, Access.OFFICER);
+            cfg.routes.post("/api/v1/history-standards/sweep", jobWork::sweep, Access.OFFICER);
             get(cfg.routes, "/api/v1/rules", rules::get, Access.ANY_KEY);
             cfg.routes.post("/api/v1/rules/validate", rules::validate, Access.OFFICER);
             get(cfg.routes, "/api/v1/rules/versions", rules::versions, Access.AUDITOR);
             get(cfg.routes, "/api/v1/rules/versions/{version}", rules::version, Access.AUDITOR);
             get(cfg.routes, "/api/v1/rules/versions/{version}/rule", rules::rule, Access.AUDITOR);
-            cfg.routes.post("/api/v1/reevaluate", reports::reevaluate, Access.OFFICER);
+            cfg.routes.post("/api/v1/reevaluate", jobWork::reevaluate, Access.OFFICER);
             cfg.routes.post("/api/v1/rules/reload", rules::reload, Access.OFFICER);
             cfg.routes.post("/api/v1/rules/publish", rules::publish, Access.OFFICER);
             cfg.routes.post("/api/v1/rules/rollback", rules::rollback, Access.OFFICER);
@@ -95,6 +97,10 @@ public final class HttpApi {
             get(cfg.routes, "/api/v1/webhooks", webhooks::list, Access.OFFICER);
             get(cfg.routes, "/api/v1/webhooks/{id}", webhooks::get, Access.OFFICER);
             cfg.routes.delete("/api/v1/webhooks/{id}", webhooks::delete, Access.OFFICER);
+            cfg.routes.post("/api/v1/imports", jobWork::importFile, Access.INGEST);
+            get(cfg.routes, "/api/v1/jobs", jobWork::list, Access.ANY_KEY);
+            get(cfg.routes, "/api/v1/jobs/{id}", jobWork::get, Access.ANY_KEY);
+            cfg.routes.delete("/api/v1/jobs/{id}", jobWork::cancel, Access.ANY_KEY);
             get(cfg.routes, "/api/v1/audit-log", audit::read, Access.ADMIN);
             get(cfg.routes, "/api/v1/keys", keyAdmin::list, Access.ADMIN);
             cfg.routes.post("/api/v1/keys", keyAdmin::create, Access.ADMIN);

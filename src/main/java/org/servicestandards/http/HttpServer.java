@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.servicestandards.access.AccessKeys;
 import org.servicestandards.access.RateLimits;
 import org.servicestandards.access.AuditLog;
+import org.servicestandards.jobs.Jobs;
 import org.servicestandards.metrics.ServiceMetrics;
 import org.servicestandards.notify.Webhooks;
 import org.servicestandards.records.StandardsService;
@@ -21,8 +22,8 @@ public final class HttpServer implements AutoCloseable {
 
     /** The API (not yet listening) with the webhooks it registers, open to the keys of {@code keys} by their roles. */
     public static HttpServer create(StandardsService service, HttpSettings settings, Clock clock, ServiceMetrics metrics,
-                                    Webhooks webhooks, AccessKeys keys, RateLimits limits, AuditLog audit) {
-        return new HttpServer(HttpApi.create(service, settings, clock, metrics, webhooks, keys, limits, audit));
+                                    Webhooks webhooks, AccessKeys keys, RateLimits limits, AuditLog audit, Jobs jobs) {
+        return new HttpServer(HttpApi.create(service, settings, clock, metrics, webhooks, keys, limits, audit, jobs));
     }
 
     /** Listens on {@code host} ({@code null}: every interface) and {@code port} (0: any free one). */

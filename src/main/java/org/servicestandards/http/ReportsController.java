@@ -17,7 +17,6 @@ import org.servicestandards.report.Filters;
 import org.servicestandards.report.GroupBy;
 import org.servicestandards.report.Page;
 import org.servicestandards.report.Violation;
-import org.servicestandards.standards.RuleSetException;
 import org.servicestandards.verdict.Severity;
 
 /** What auditors read: compliance, violations with evidence, and what is about to breach. */
@@ -60,28 +59,6 @@ final class ReportsController {
             return;
         }
         ctx.json(violations);
-    }
-
-    /** Judges stored records again by the serving rule set, or by an older one ({@code ruleset=}). */
-    void reevaluate(Context ctx) {
-        Instant to = Params.instant(ctx, "to", clock.instant());
-        Instant from = Params.instant(ctx, "from", to.minus(DEFAULT_RANGE));
-        if (!to.isAfter(from) || Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
-            throw Problem.badParameter("to", "must be after from, at most " + MAX_RANGE.toDays() + " days later");
-        }
-        String version = Params.text(ctx, "ruleset", Set.of());
-        Instant asOf = Params.instant(ctx, "asOf", clock.instant());
-        StandardsService.Reevaluation done;
-        try {
-            done = service.reevaluate(from, to, version, asOf)
-                    .orElseThrow(() -> Problem.notFound("no rule set with version '" + version + "' has served"));
-        } catch (RuleSetException e) {
-            throw new Problem(422, "rule-set-unusable", "Rule set cannot judge", "rule set " + version
-                    + " no longer compiles here: " + e.problems().get(0), List.of());
-        }
-        Responses.Reevaluated body = Responses.Reevaluated.of(from, to, done);
-        audit.record(ctx, "reevaluate", done.ruleset(), body);
-        ctx.json(body);
     }
 
     void atRisk(Context ctx) {

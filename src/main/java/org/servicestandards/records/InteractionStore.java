@@ -33,6 +33,9 @@ public interface InteractionStore {
      */
     List<Rejudging> latestRevisions(Instant from, Instant to, String after, int limit);
 
+    /** How many records {@link #latestRevisions} walks over [from, to): a re-evaluation's total. */
+    long countLatest(Instant from, Instant to);
+
     /**
      * The latest revisions whose current verdict holds a PENDING outcome that fell due before
      * {@code until}: verdicts the passing of time has made stale; ordered by id, the page after

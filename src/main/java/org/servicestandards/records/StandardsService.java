@@ -137,23 +137,45 @@ public final class StandardsService {
      * stored beside the old ones and become the ones reports count.
      */
     public Optional<Reevaluation> reevaluate(Instant from, Instant to, String version, Instant asOf) {
+        return reevaluate(from, to, version, asOf, "", (last, records) -> true);
+    }
+
+    /** Hears after each page of a re-evaluation how far it got; answers false to stop it there. */
+    @FunctionalInterface
+    public interface Pages {
+        boolean judged(String lastId, int records);
+    }
+
+    /**
+     * {@link #reevaluate} from the record after {@code after} (in id order) on, telling
+     * {@code pages} after each page: a re-evaluation that stopped goes on from the last page's id.
+     */
+    public Optional<Reevaluation> reevaluate(Instant from, Instant to, String version, Instant asOf, String after, Pages pages) {
         Optional<RuleSet> rules = ruleSets.compiled(version);
         if (rules.isEmpty()) {
             return Optional.empty();
         }
         int records = 0;
-        String after = "";
+        String last = after;
         while (true) {
-            List<InteractionStore.Rejudging> page = store.latestRevisions(from, to, after, REJUDGE_PAGE);
+            List<InteractionStore.Rejudging> page = store.latestRevisions(from, to, last, REJUDGE_PAGE);
             if (page.isEmpty()) {
                 break;
             }
             List<InteractionStore.Rejudged> rejudged = judging.rejudge(rules.get(), page, asOf);
             store.appendVerdicts(rejudged).forEach(r -> stored(r.verdict()));
             records += rejudged.size();
-            after = page.get(page.size() - 1).record().id();
+            last = page.get(page.size() - 1).record().id();
+            if (!pages.judged(last, records)) {
+                break;
+            }
         }
         return Optional.of(new Reevaluation(rules.get().version(), asOf, records));
+    }
+
+    /** How many records a re-evaluation of [from, to) judges. */
+    public long reevaluationSize(Instant from, Instant to) {
+        return store.countLatest(from, to);
     }
 
     /**

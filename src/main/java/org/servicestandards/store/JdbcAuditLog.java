@@ -1,7 +1,5 @@
 package org.servicestandards.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -9,11 +7,9 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.servicestandards.access.AuditEntry;
 import org.servicestandards.access.AuditLog;
-import org.servicestandards.json.Json;
 
 /** The audit log over JDBC: each entry numbered one after the last, in the transaction that writes it. */
 public final class JdbcAuditLog implements AuditLog {
-
 
     private final Jdbi jdbi;
     private final Database database;
@@ -47,15 +43,7 @@ public final class JdbcAuditLog implements AuditLog {
                         + (action == null ? "" : " AND action = :action") + " ORDER BY seq LIMIT :limit")
                 .bind("after", after).bind("limit", limit).bind("action", action)
                 .map((rs, ctx) -> new AuditEntry(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
-                        rs.getString(4), rs.getString(5), detail(rs.getString(6))))
+                        rs.getString(4), rs.getString(5), StoredJson.readMap(rs.getString(6))))
                 .list());
-    }
-
-    private static Map<String, Object> detail(String json) {
-        try {
-            return json == null ? Map.of() : Json.mapper().readValue(json, new TypeReference<Map<String, Object>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an audit entry's detail no longer reads as JSON", e);
-        }
     }
 }

@@ -62,6 +62,11 @@ public final class JdbcHistoryStore implements HistoryStore {
     }
 
     @Override
+    public long customerCount() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM customers").mapTo(Long.class).one());
+    }
+
+    @Override
     public List<CustomerRecords> histories(List<String> ids) {
         if (ids.isEmpty()) {
             return List.of();

@@ -177,6 +177,14 @@ public final class JdbcInteractionStore implements InteractionStore {
                 .list());
     }
 
+    @Override
+    public long countLatest(Instant from, Instant to) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT interaction_id) FROM outcomes"
+                        + " WHERE is_current = :current AND opened_at >= :from AND opened_at < :to")
+                .bind("current", true).bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli())
+                .mapTo(Long.class).one());
+    }
+
     /**
      * The fallen-due outcomes come from the index over current PENDING outcomes by deadline, so
      * the keeper's cost follows how many have fallen due, not how many records are stored.

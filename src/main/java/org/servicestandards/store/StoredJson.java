@@ -49,6 +49,16 @@ final class StoredJson {
         }
     }
 
+    /** A JSON object kept as text (an audit entry's detail, a job's result): empty when null. */
+    static java.util.Map<String, Object> readMap(String json) {
+        try {
+            return json == null ? java.util.Map.of()
+                    : Json.mapper().readValue(json, new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON no longer reads as an object", e);
+        }
+    }
+
     static <T> T read(String body, Class<T> type) {
         try {
             return READER.readValue(body, type);

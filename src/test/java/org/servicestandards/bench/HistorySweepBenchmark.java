@@ -300,6 +300,11 @@ public final class HistorySweepBenchmark {
             this.keepsNothing = keepsNothing;
         }
 
+        @Override
+        public long customerCount() {
+            return store.customerCount();
+        }
+
         void reset() {
             records.set(0);
             judged.set(0);

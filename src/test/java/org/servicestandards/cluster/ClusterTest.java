@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.servicestandards.access.Role;
 import org.servicestandards.app.Application;
+import org.servicestandards.app.Offline;
 import org.servicestandards.app.ApplicationConfig;
 import org.servicestandards.app.StoreConfig;
 import org.servicestandards.json.Json;
@@ -121,6 +122,20 @@ class ClusterTest {
     private static HttpResponse<String> get(String uri, String key) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The job at {@code uri} once it has ended (two minutes at most). */
+    private com.fasterxml.jackson.databind.JsonNode finished(String uri) throws Exception {
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (true) {
+            HttpResponse<String> answer = get(uri, key);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            var job = Json.mapper().readTree(answer.body());
+            if (Set.of("SUCCEEDED", "FAILED", "CANCELLED").contains(job.get("state").asText()) || System.nanoTime() > until) {
+                return job;
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** A phone inquiry of {@code customer} at {@code tier}; answered after {@code answerSeconds}, or not yet when negative. */
@@ -277,10 +292,13 @@ class ClusterTest {
             sweeps.add(pool.submit(() -> post(base + "/api/v1/history-standards/sweep?asOf=" + asOf, key, "application/json", "")));
         }
         Set<String> answers = new java.util.HashSet<>();
-        for (Future<HttpResponse<String>> sweep : sweeps) {
-            HttpResponse<String> answer = sweep.get(2, TimeUnit.MINUTES);
-            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-            var body = Json.mapper().readTree(answer.body());
+        for (int k = 0; k < sweeps.size(); k++) {
+            HttpResponse<String> answer = sweeps.get(k).get(2, TimeUnit.MINUTES);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+            // A job is read on any node: here on the next one.
+            var job = finished(bases.get((k + 1) % bases.size()) + answer.headers().firstValue("Location").orElseThrow());
+            assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
+            var body = job.get("result");
             answers.add(body.get("customers") + "/" + body.get("outcomes") + "/" + body.get("ruleset"));
         }
         pool.shutdown();
@@ -328,7 +346,7 @@ class ClusterTest {
         }
         String id = nodes.get(0).keys().list().stream().filter(k -> k.name().equals("cluster auditor")).findFirst().orElseThrow().id();
         // Revoked as the command line does: in the store, by another process's keys.
-        try (Application.Keys cli = Application.keys(new StoreConfig.Postgres(url, null, null), java.time.Clock.systemUTC())) {
+        try (Offline.Keys cli = Offline.keys(new StoreConfig.Postgres(url, null, null), java.time.Clock.systemUTC())) {
             assertThat(cli.keys().revoke(id, "cli")).isTrue();
         }
         stopsEverywhere(bases, auditor);

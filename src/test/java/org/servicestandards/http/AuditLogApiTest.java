@@ -34,7 +34,7 @@ class AuditLogApiTest {
             JavalinTest.test(app.app, (server, client) -> {
                 assertThat(call(client, "POST", "/api/v1/rules/reload", officer).code()).isEqualTo(200);
                 assertThat(call(client, "POST", "/api/v1/reevaluate?from=2026-11-01T00:00:00Z&to=2026-11-21T00:00:00Z", officer).code())
-                        .isEqualTo(200);
+                        .isEqualTo(202);
                 assertThat(call(client, "GET", "/api/v1/violations?from=2026-11-01T00:00:00Z&to=2026-11-21T00:00:00Z&format=csv",
                         auditor2).code()).isEqualTo(200);
                 assertThat(call(client, "GET", "/api/v1/audit-log", auditor2).code()).isEqualTo(403);

@@ -65,7 +65,8 @@ class DashboardBrowserTest {
                 // The history standards' outcomes are kept by the sweep, so reports and the page include them.
                 HttpResponse<String> swept = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/history-standards/sweep?asOf="
                         + TestApp.NOW)).header("Authorization", "Bearer " + app.adminKey).POST(HttpRequest.BodyPublishers.noBody()).build());
-                assertThat(swept.statusCode()).as(swept.body()).isEqualTo(200);
+                assertThat(swept.statusCode()).as(swept.body()).isEqualTo(202);
+                awaitJob(base, app.adminKey, swept.headers().firstValue("Location").orElseThrow());
                 String auditor = app.key(Role.AUDITOR);
                 String ingestOnly = app.key(Role.INGEST);
                 browse(base, app.adminKey, auditor, ingestOnly, profile);
@@ -241,6 +242,20 @@ class DashboardBrowserTest {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + key).build());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return Json.mapper().readTree(response.body());
+    }
+
+    /** Waits until the job at {@code location} has ended, and requires that it succeeded. */
+    private void awaitJob(String base, String key, String location) throws IOException, InterruptedException {
+        for (int attempt = 0; attempt < 3000; attempt++) {
+            String job = send(HttpRequest.newBuilder(URI.create(base + location)).header("Authorization", "Bearer " + key).GET().build())
+                    .body();
+            if (job.contains("\"state\":\"SUCCEEDED\"")) {
+                return;
+            }
+            assertThat(job).doesNotContain("\"state\":\"FAILED\"").doesNotContain("\"state\":\"CANCELLED\"");
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the job at " + location + " has not ended in a minute");
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

@@ -106,9 +106,11 @@ class HistoryStandardsApiTest {
         try (TestApp app = new TestApp(data)) {
             JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
                 register(client);
-                Response sweep = client.post("/api/v1/history-standards/sweep?asOf=2026-11-20T02:00:00Z", "");
-                assertThat(sweep.code()).isEqualTo(200);
-                assertThat(json(sweep).get("customers").asInt()).isEqualTo(2);
+                JsonNode sweep = TestApp.finished(client, client.post("/api/v1/history-standards/sweep?asOf=2026-11-20T02:00:00Z", ""));
+                assertThat(sweep.get("state").asText()).isEqualTo("SUCCEEDED");
+                assertThat(sweep.get("kind").asText()).isEqualTo("sweep");
+                assertThat(sweep.get("result").get("customers").asInt()).isEqualTo(2);
+                assertThat(sweep.get("done").asInt()).isEqualTo(2);
                 String metrics = client.get("/metrics").body().string();
                 assertThat(metrics).contains("standards_history_sweep_last_customers 2.0")
                         .contains("standards_history_sweep_last_as_of_seconds " + (double) java.time.Instant.parse("2026-11-20T02:00:00Z")

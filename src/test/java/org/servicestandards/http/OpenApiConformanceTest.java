@@ -108,7 +108,9 @@ class OpenApiConformanceTest {
 
     @Test
     void every_operation_answers_as_described(@TempDir Path data) {
-        try (TestApp app = new TestApp(data, new HttpSettings(1024 * 1024, 3), Path.of("rules"))) {
+        // Jobs are started and left waiting, so one can be seen cancelled.
+        HttpSettings settings = new HttpSettings(1024 * 1024, 3);
+        try (TestApp app = new TestApp(TestApp.config(data, settings, Path.of("rules"), List.of()), false)) {
             String auditor = app.key(Role.AUDITOR);
             String ingest = app.key(Role.INGEST);
             Exchanges calls = new Exchanges(app.adminKey);
@@ -184,7 +186,7 @@ class OpenApiConformanceTest {
                 calls.get("/api/v1/at-risk?within=soon").outsideSpec().expect(400);
                 calls.get("/api/v1/at-risk").noKey().expect(401);
 
-                calls.post("/api/v1/history-standards/sweep?asOf=2026-11-20T00:00:00Z").expect(200);
+                calls.post("/api/v1/history-standards/sweep?asOf=2026-11-20T00:00:00Z").expect(202);
                 calls.post("/api/v1/history-standards/sweep?asOf=tomorrow").outsideSpec().expect(400);
                 calls.post("/api/v1/history-standards/sweep").key(auditor).expect(403);
 
@@ -233,8 +235,8 @@ class OpenApiConformanceTest {
                 calls.get("/api/v1/rules/versions/" + version + "/rule").outsideSpec().expect(400);
                 calls.get("/api/v1/rules/versions/" + version + "/rule?name=no+such+rule").expect(404);
 
-                calls.post("/api/v1/reevaluate?" + PERIOD + "&asOf=2026-11-20T15:00:00Z").expect(200);
-                calls.post("/api/v1/reevaluate?" + PERIOD + "&ruleset=" + version).expect(200);
+                calls.post("/api/v1/reevaluate?" + PERIOD + "&asOf=2026-11-20T15:00:00Z").expect(202);
+                calls.post("/api/v1/reevaluate?" + PERIOD + "&ruleset=" + version).expect(202);
                 calls.post("/api/v1/reevaluate?" + PERIOD + "&ruleset=sha256:unknown").expect(404);
                 calls.post("/api/v1/reevaluate?from=2026-11-20T00:00:00Z&to=2026-11-01T00:00:00Z").expect(400);
                 calls.post("/api/v1/reevaluate").key(auditor).expect(403);
@@ -257,6 +259,23 @@ class OpenApiConformanceTest {
                 calls.delete("/api/v1/webhooks/no-such-hook").expect(404);
                 calls.delete("/api/v1/webhooks/" + hook).key(auditor).expect(403);
                 calls.get("/api/v1/webhooks/" + hook).expect(200);
+
+                JsonNode imported = calls.post("/api/v1/imports?asOf=2026-11-20T15:00:00Z")
+                        .body("application/x-ndjson", String.join("\n", Json.mapper().readTree(r1).toString(),
+                                Json.mapper().readTree(r2).toString(), "{\"id\": 1}")).expect(202);
+                calls.post("/api/v1/imports").body("application/xml", "<records/>").outsideSpec().expect(415);
+                calls.post("/api/v1/imports").body("application/x-ndjson", "{}").key(auditor).expect(403);
+                calls.post("/api/v1/imports?asOf=yesterday").body("application/x-ndjson", "{}").outsideSpec().expect(400);
+                String job = imported.get("id").asText();
+                calls.get("/api/v1/jobs?limit=10").expect(200);
+                calls.get("/api/v1/jobs?limit=0").outsideSpec().expect(400);
+                calls.get("/api/v1/jobs").noKey().expect(401);
+                calls.get("/api/v1/jobs/" + job).expect(200);
+                calls.get("/api/v1/jobs/" + job).key(auditor).expect(404);
+                calls.get("/api/v1/jobs/no-such-job").expect(404);
+                calls.delete("/api/v1/jobs/" + job).key(ingest).expect(404);
+                calls.delete("/api/v1/jobs/" + job).expect(200);
+                calls.delete("/api/v1/jobs/" + job).expect(409);
 
                 calls.get("/api/v1/audit-log?limit=5").expect(200);
                 calls.get("/api/v1/audit-log?action=rules.reload&after=1").expect(200);

@@ -24,8 +24,8 @@ import org.servicestandards.testing.WebhookTargetCases;
 
 /**
  * The application as {@code serve} builds it (shipped rules, SQLite in a temp directory or a
- * fresh PostgreSQL database) with a fixed clock and no background job, for tests that drive its
- * HTTP API on port 0.
+ * fresh PostgreSQL database) with a fixed clock, running jobs (imports, re-evaluations, sweeps)
+ * but no other background work, for tests that drive its HTTP API on port 0.
  */
 final class TestApp implements AutoCloseable {
 
@@ -51,11 +51,48 @@ final class TestApp implements AutoCloseable {
     }
 
     TestApp(ApplicationConfig config) {
+        this(config, true);
+    }
+
+    /** With {@code runJobs} false, jobs are started and wait: no node takes them up. */
+    TestApp(ApplicationConfig config, boolean runJobs) {
         application = Application.open(config);
         service = application.service();
         keys = application.keys();
         adminKey = keys.create("test admin", Set.of(Role.ADMIN), "test").secret();
         app = application.http().javalin();
+        if (runJobs) {
+            application.runJobs();
+        }
+    }
+
+    /**
+     * The job a request answered {@code 202} with, once it has ended: polls its
+     * {@code Location} until then (a minute at most).
+     */
+    static com.fasterxml.jackson.databind.JsonNode finished(io.javalin.testtools.HttpClient client, io.javalin.testtools.Response accepted)
+            throws Exception {
+        return finished(client, accepted, null);
+    }
+
+    /** {@link #finished(io.javalin.testtools.HttpClient, io.javalin.testtools.Response)}, read with {@code key} (null: the client's own). */
+    static com.fasterxml.jackson.databind.JsonNode finished(io.javalin.testtools.HttpClient client, io.javalin.testtools.Response accepted,
+                                                          String key) throws Exception {
+        org.assertj.core.api.Assertions.assertThat(accepted.code()).as("a job was started").isEqualTo(202);
+        String location = accepted.headers().get("Location").get(0);
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+        while (true) {
+            com.fasterxml.jackson.databind.JsonNode job = InteractionsApiTest.json(key == null ? client.get(location)
+                    : AccessApiTest.call(client, "GET", location, key));
+            String state = job.get("state").asText();
+            if (Set.of("SUCCEEDED", "FAILED", "CANCELLED").contains(state)) {
+                return job;
+            }
+            if (System.nanoTime() > until) {
+                throw new AssertionError("job " + job + " has not ended in a minute");
+            }
+            Thread.sleep(20);
+        }
     }
 
     /**

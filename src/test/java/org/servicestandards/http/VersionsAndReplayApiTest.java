@@ -53,9 +53,12 @@ class VersionsAndReplayApiTest {
                 assertThat(versions.get("versions")).extracting(v -> v.get("version").asText()).containsExactlyInAnyOrder(first, second);
                 assertThat(versions.findValuesAsText("trigger")).contains("START", "REQUEST");
 
-                JsonNode replay = json(client.post("/api/v1/reevaluate?" + PERIOD + "&asOf=2026-11-20T15:00:00Z"));
-                assertThat(replay.get("records").asInt()).isEqualTo(5);
-                assertThat(replay.get("ruleset").asText()).isEqualTo(second);
+                JsonNode replay = TestApp.finished(client, client.post("/api/v1/reevaluate?" + PERIOD + "&asOf=2026-11-20T15:00:00Z"));
+                assertThat(replay.get("state").asText()).isEqualTo("SUCCEEDED");
+                assertThat(replay.get("done").asInt()).isEqualTo(5);
+                assertThat(replay.get("total").asInt()).isEqualTo(5);
+                assertThat(replay.get("result").get("records").asInt()).isEqualTo(5);
+                assertThat(replay.get("result").get("ruleset").asText()).isEqualTo(second);
                 // cc-1002 (answered in five minutes) passes now; under the first rule set it still fails.
                 assertThat(firstResponse(client, "")).containsExactly(3L, 1L, 0L, 1L);
                 assertThat(firstResponse(client, "&ruleset=" + first)).containsExactly(2L, 2L, 0L, 1L);
@@ -66,8 +69,8 @@ class VersionsAndReplayApiTest {
                         .containsExactly(first, second);
 
                 // Judged again by the first rule set, from its archived files.
-                JsonNode back = json(client.post("/api/v1/reevaluate?" + PERIOD + "&asOf=2026-11-20T15:00:00Z&ruleset=" + first));
-                assertThat(back.get("ruleset").asText()).isEqualTo(first);
+                JsonNode back = TestApp.finished(client, client.post("/api/v1/reevaluate?" + PERIOD + "&asOf=2026-11-20T15:00:00Z&ruleset=" + first));
+                assertThat(back.get("result").get("ruleset").asText()).isEqualTo(first);
                 assertThat(firstResponse(client, "")).containsExactly(2L, 2L, 0L, 1L);
                 assertThat(client.post("/api/v1/reevaluate?" + PERIOD + "&ruleset=sha256:unknown").code()).isEqualTo(404);
             });

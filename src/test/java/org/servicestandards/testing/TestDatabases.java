@@ -6,7 +6,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-import org.servicestandards.app.Application;
+import org.servicestandards.app.Offline;
 import org.servicestandards.app.StoreConfig;
 import org.servicestandards.store.Database;
 
@@ -40,6 +40,6 @@ public final class TestDatabases {
 
     /** The store of {@link #config}, opened, for tests of one part on its own. */
     public static Database open(Path directory) {
-        return Application.openStore(config(directory));
+        return Offline.openStore(config(directory));
     }
 }
