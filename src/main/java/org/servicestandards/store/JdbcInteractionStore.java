@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.servicestandards.interaction.Interaction;
 import org.servicestandards.notify.OutcomeEvent;
 import org.servicestandards.records.InteractionStore;
@@ -106,7 +105,7 @@ public final class JdbcInteractionStore implements InteractionStore {
         Map<String, Verdict> storedNow = new HashMap<>();
         List<Stored> results = new ArrayList<>(submissions.size());
 
-        PreparedBatch revisions = h.prepareBatch(
+        Rows revisions = Rows.of(h, 
                 "INSERT INTO revisions (interaction_id, revision, content_hash, received_at, body) VALUES (?, ?, ?, ?, ?)");
         VerdictWriter writer = new VerdictWriter(h, now);
         List<OutcomeEvent> events = new ArrayList<>();
@@ -154,9 +153,7 @@ public final class JdbcInteractionStore implements InteractionStore {
                 events.addAll(OutcomeEvent.becameFailing(record, verdict, 1, failedBefore));
             }
         }
-        if (revisions.size() > 0) {
-            revisions.execute();
-        }
+        revisions.execute();
         // Only the last revision stored for an id in this batch is current.
         writer.flush((id, revision) -> heads.get(id).revision() == revision);
         TierPeriods.noteRecords(h, changed, now);

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.servicestandards.report.GroupBy;
 
 /**
@@ -98,7 +97,7 @@ final class ReportCounts {
 
     /** Writes the changes counted so far, in key order, and forgets them. */
     void apply(Handle h) {
-        PreparedBatch upserts = h.prepareBatch("INSERT INTO report_counts (rollup, bucket, standard, agent_id, team, tier, channel,"
+        Rows upserts = Rows.of(h, "INSERT INTO report_counts (rollup, bucket, standard, agent_id, team, tier, channel,"
                 + " severity, outcome, opened_week, opened_month, n) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (rollup, bucket, standard, agent_id, team, tier, channel, severity, outcome)"
                 + " DO UPDATE SET n = report_counts.n + excluded.n");
@@ -110,9 +109,7 @@ final class ReportCounts {
                         k.outcome(), change.week, change.month, change.n);
             }
         }
-        if (upserts.size() > 0) {
-            upserts.execute();
-        }
+        upserts.execute();
         changes.clear();
     }
 

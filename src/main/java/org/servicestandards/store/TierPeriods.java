@@ -1,9 +1,13 @@
 package org.servicestandards.store;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.servicestandards.interaction.Interaction;
 import org.servicestandards.interaction.Tier;
@@ -28,21 +32,69 @@ final class TierPeriods {
      * deadlock.
      */
     static void noteRecords(Handle h, List<Interaction> records, long now) {
-        List<Interaction> byCustomer = records.stream()
-                .sorted(Comparator.comparing((Interaction r) -> r.customer().id()).thenComparing(Interaction::openedAt))
-                .toList();
-        for (Interaction record : byCustomer) {
-            String id = record.customer().id();
-            h.createUpdate("INSERT INTO customers (id, name, account_manager, updated_at) VALUES (?, ?, NULL, ?)"
-                            + " ON CONFLICT (id) DO NOTHING")
-                    .bind(0, id).bind(1, record.customer().name()).bind(2, now).execute();
-            if (record.customer().name() != null) {
-                h.createUpdate("UPDATE customers SET name = ? WHERE id = ? AND name IS NULL")
-                        .bind(0, record.customer().name()).bind(1, id).execute();
-            }
-            start(h, id, record.tier(), record.openedAt(), RECORD, false, now);
-            changed(h, id, now);
+        Map<String, List<Interaction>> byCustomer = new TreeMap<>();
+        records.stream().sorted(Comparator.comparing(Interaction::openedAt))
+                .forEach(r -> byCustomer.computeIfAbsent(r.customer().id(), id -> new ArrayList<>()).add(r));
+        List<String> ids = new ArrayList<>(byCustomer.keySet());
+        Rows registered = Rows.of(h, "INSERT INTO customers (id, name, account_manager, updated_at) VALUES (?, ?, NULL, ?)"
+                + " ON CONFLICT (id) DO NOTHING");
+        Rows named = Rows.of(h, "UPDATE customers SET name = ? WHERE id = ? AND name IS NULL");
+        for (Map.Entry<String, List<Interaction>> customer : byCustomer.entrySet()) {
+            List<Interaction> theirs = customer.getValue();
+            registered.add(customer.getKey(), theirs.get(0).customer().name(), now);
+            theirs.stream().map(r -> r.customer().name()).filter(java.util.Objects::nonNull).findFirst()
+                    .ifPresent(name -> named.add(name, customer.getKey()));
         }
+        registered.execute();
+        named.execute();
+        Map<String, TreeMap<Long, String>> periods = periods(h, ids);
+        Rows replaced = Rows.of(h, "DELETE FROM customer_tiers WHERE customer_id = ? AND since = ?");
+        Map<String, Map<Long, String>> started = new TreeMap<>();
+        for (Map.Entry<String, List<Interaction>> customer : byCustomer.entrySet()) {
+            String id = customer.getKey();
+            TreeMap<Long, String> held = periods.computeIfAbsent(id, k -> new TreeMap<>());
+            for (Interaction record : customer.getValue()) {
+                long since = record.openedAt().toEpochMilli();
+                String tier = record.tier().name();
+                // What start() decides, on the periods read once for the batch.
+                if (!held.isEmpty() && since < held.lastKey()) {
+                    continue;
+                }
+                Map.Entry<Long, String> at = held.floorEntry(since);
+                if (at != null && at.getValue().equals(tier)) {
+                    continue;
+                }
+                Map<Long, String> mine = started.computeIfAbsent(id, k -> new TreeMap<>());
+                if (held.containsKey(since) && !mine.containsKey(since)) {
+                    replaced.add(id, since);
+                }
+                mine.put(since, tier);
+                held.put(since, tier);
+            }
+        }
+        replaced.execute();
+        Rows periodsStarted = Rows.of(h, "INSERT INTO customer_tiers (customer_id, since, tier, source, recorded_at)"
+                + " VALUES (?, ?, ?, ?, ?)");
+        started.forEach((id, mine) -> mine.forEach((since, tier) -> periodsStarted.add(id, since, tier, RECORD, now)));
+        periodsStarted.execute();
+        Rows changed = Rows.of(h, "UPDATE customers SET history_changed_at = ? WHERE id = ?");
+        ids.forEach(id -> changed.add(now, id));
+        changed.execute();
+    }
+
+    /** The tier periods of {@code ids}, by customer and since; read a few hundred customers a query. */
+    private static Map<String, TreeMap<Long, String>> periods(Handle h, List<String> ids) {
+        Map<String, TreeMap<Long, String>> periods = new HashMap<>();
+        for (int start = 0; start < ids.size(); start += 500) {
+            h.createQuery("SELECT customer_id, since, tier FROM customer_tiers WHERE customer_id IN (<ids>)")
+                    .bindList("ids", ids.subList(start, Math.min(ids.size(), start + 500)))
+                    .map((rs, ctx) -> new Period(rs.getString(1), rs.getLong(2), rs.getString(3))).list()
+                    .forEach(p -> periods.computeIfAbsent(p.customer(), k -> new TreeMap<>()).put(p.since(), p.tier()));
+        }
+        return periods;
+    }
+
+    private record Period(String customer, long since, String tier) {
     }
 
     /** Notes that the customer's history changed, so their history standards are judged again. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiPredicate;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.servicestandards.interaction.Interaction;
 import org.servicestandards.verdict.Finding;
 import org.servicestandards.verdict.StandardOutcome;
@@ -23,22 +22,21 @@ final class VerdictWriter {
     private final Handle h;
     private final long now;
     private final ReportCounts counts = new ReportCounts();
-    private final PreparedBatch verdicts;
-    private final PreparedBatch findings;
-    private final PreparedBatch outcomes;
+    private final Rows verdicts;
+    private final Rows findings;
+    private final Rows outcomes;
     private final List<OutcomeRow> rows = new ArrayList<>();
 
     VerdictWriter(Handle h, long now) {
         this.h = h;
         this.now = now;
-        verdicts = h.prepareBatch("INSERT INTO verdicts (interaction_id, revision, verdict_no, ruleset, as_of, evaluated_at, body)"
+        verdicts = Rows.of(h, "INSERT INTO verdicts (interaction_id, revision, verdict_no, ruleset, as_of, evaluated_at, body)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)");
-        findings = h.prepareBatch("INSERT INTO findings (interaction_id, revision, verdict_no, standard, seq, rule, severity,"
+        findings = Rows.of(h, "INSERT INTO findings (interaction_id, revision, verdict_no, standard, seq, rule, severity,"
                 + " message, measured, target) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        outcomes = h.prepareBatch("INSERT INTO outcomes (interaction_id, revision, verdict_no, standard, outcome, severity, due_at,"
+        outcomes = Rows.of(h, "INSERT INTO outcomes (interaction_id, revision, verdict_no, standard, outcome, severity, due_at,"
                 + " score, is_current, ruleset, opened_at, opened_week, opened_month, customer_id, tier, agent_id, team, channel)"
-                + " VALUES (:id, :revision, :verdictNo, :standard, :outcome, :severity, :dueAt, :score, :current, :ruleset,"
-                + " :openedAt, :week, :month, :customer, :tier, :agent, :team, :channel)");
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     }
 
     void add(Interaction record, int revision, int verdictNo, Verdict verdict) {
@@ -66,29 +64,22 @@ final class VerdictWriter {
             Interaction record = row.record();
             StandardOutcome outcome = row.outcome();
             boolean counted = current.test(record.id(), row.revision());
+            String week = ReportPeriods.week(record.openedAt());
+            String month = ReportPeriods.month(record.openedAt());
             if (counted) {
                 counts.count(new ReportCounts.Dimensions(outcome.standard(), outcome.outcome().name(),
                         outcome.severity() == null ? null : outcome.severity().name(), record.agent().id(), record.agent().team(),
-                        record.tier().name(), record.channel().name(), record.openedAt().toEpochMilli(),
-                        ReportPeriods.week(record.openedAt()), ReportPeriods.month(record.openedAt())), 1);
+                        record.tier().name(), record.channel().name(), record.openedAt().toEpochMilli(), week, month), 1);
             }
-            outcomes.bind("id", record.id()).bind("revision", row.revision()).bind("verdictNo", row.verdictNo())
-                    .bind("standard", outcome.standard()).bind("outcome", outcome.outcome().name())
-                    .bind("severity", outcome.severity() == null ? null : outcome.severity().name())
-                    .bind("dueAt", outcome.dueAt() == null ? null : outcome.dueAt().toEpochMilli())
-                    .bind("score", outcome.score()).bind("current", counted)
-                    .bind("ruleset", row.ruleset()).bind("openedAt", record.openedAt().toEpochMilli())
-                    .bind("week", ReportPeriods.week(record.openedAt()))
-                    .bind("month", ReportPeriods.month(record.openedAt()))
-                    .bind("customer", record.customer().id()).bind("tier", record.tier().name())
-                    .bind("agent", record.agent().id()).bind("team", record.agent().team())
-                    .bind("channel", record.channel().name()).add();
+            outcomes.add(record.id(), row.revision(), row.verdictNo(), outcome.standard(), outcome.outcome().name(),
+                    outcome.severity() == null ? null : outcome.severity().name(),
+                    outcome.dueAt() == null ? null : outcome.dueAt().toEpochMilli(), outcome.score(), counted, row.ruleset(),
+                    record.openedAt().toEpochMilli(), week, month, record.customer().id(), record.tier().name(), record.agent().id(),
+                    record.agent().team(), record.channel().name());
         }
-        for (PreparedBatch batch : List.of(verdicts, outcomes, findings)) {
-            if (batch.size() > 0) {
-                batch.execute();
-            }
-        }
+        verdicts.execute();
+        outcomes.execute();
+        findings.execute();
         counts.apply(h);
     }
 }
