@@ -507,6 +507,7 @@ public final class ScaleBenchmark {
         summary.line("newest record opened %s; month %s to %s; 12 months %s to %s; dashboard %s to %s", newest, monthFrom, monthTo,
                 yearFrom, yearTo, dashFrom, yearTo);
 
+        HttpClient http = client();
         List<Report> reports = List.of(
                 new Report("compliance, month, groupBy=agent,standard", List.of("/api/v1/reports/compliance?" + month
                         + "&groupBy=agent,standard")),
@@ -516,6 +517,13 @@ public final class ScaleBenchmark {
                 new Report("violations, 12 months, page 500", List.of("/api/v1/violations?" + year + "&page=500")),
                 new Report("violations, month, page 1", List.of("/api/v1/violations?" + month + "&page=1")),
                 new Report("violations, month, page 500", List.of("/api/v1/violations?" + month + "&page=500")),
+                // By cursor: the first page, and page 500 after the cursor page 499 ends with (asked for once, by number).
+                new Report("violations by cursor, 12 months, page 1", List.of("/api/v1/violations?" + year)),
+                new Report("violations by cursor, 12 months, page 500", List.of("/api/v1/violations?" + year
+                        + cursorOfPage(http, year, 500))),
+                new Report("violations by cursor, month, page 1", List.of("/api/v1/violations?" + month)),
+                new Report("violations by cursor, month, page 500", List.of("/api/v1/violations?" + month
+                        + cursorOfPage(http, month, 500))),
                 new Report("at-risk (defaults: now, within PT1H, limit 100)", List.of("/api/v1/at-risk")),
                 // What dashboard.js loadAll() asks when the page loads (per-standard weeks unchecked
                 // by default, so no week,standard): the compliance calls, then the violations page,
@@ -530,7 +538,6 @@ public final class ScaleBenchmark {
                         "/api/v1/at-risk?within=PT24H&limit=200",
                         "/api/v1/violations?" + dash + "&size=1")));
         Sampler.Phase phase = sampler.begin("reports at " + size);
-        HttpClient http = client();
         summary.line("%-52s %10s %10s  %s", "report (" + WARM_UPS + " warm-up, " + TIMED + " timed)", "median ms", "max ms", "answer");
         for (Report report : reports) {
             double[] times = new double[TIMED];
@@ -552,6 +559,13 @@ public final class ScaleBenchmark {
         Sampler.Result result = sampler.end(phase);
         summary.line("  %s", result);
         summary.figure("memory", "reports at " + size + ": server RSS median / peak", result.rss(), "MiB");
+    }
+
+    /** {@code &after=} the cursor where page {@code page} (of 50) of the violations of {@code period} starts; nothing when there is none. */
+    private String cursorOfPage(HttpClient http, String period, int page) throws Exception {
+        HttpResponse<byte[]> before = fetch(http, List.of("/api/v1/violations?" + period + "&page=" + (page - 1))).get(0);
+        JsonNode next = MAPPER.readTree(before.body()).path("next");
+        return next.isTextual() ? "&after=" + next.asText() : "";
     }
 
     /** Sends the GETs at once and waits for every answer; a non-2xx aborts. */
