@@ -13,7 +13,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.servicestandards.report.GroupBy;
 
 /**
- * The counts of {@code report_counts} (migration V12) that one transaction changes: each
+ * The counts of {@code report_counts} (migrations V12 and V15) that one transaction changes: each
  * outcome that becomes current, or stops being current, adds or takes one from its row in every
  * rollup. Applied once, at the end of the transaction, one upsert per row in key order, so two
  * transactions counting the same rows queue for each other and never deadlock.
