@@ -8,7 +8,7 @@
   var KEY_STORE = 'service-standards.api-key';
   var DAY = 86400000;
 
-  var state = { from: null, to: null, page: 1, total: 0, charts: {}, finding: null, loads: 0, asked: 0 };
+  var state = { from: null, to: null, page: 1, after: {}, total: 0, charts: {}, finding: null, loads: 0, asked: 0 };
 
   function $(id) { return document.getElementById(id); }
 
@@ -235,23 +235,27 @@
     });
   }
 
-  function violationParams(extra) {
+  function violationFilters(extra) {
     return period(Object.assign({
       standard: $('f-standard').value, severity: $('f-severity').value, team: $('f-team').value, agent: $('f-agent').value,
-      page: state.page, size: PAGE_SIZE
+      size: PAGE_SIZE
     }, extra || {}));
   }
 
+  // The first page is asked for by number, which brings the total; each later one after the
+  // cursor its predecessor gave (state.after[n] is where page n starts), so it costs no more.
   function loadViolations() {
     var asked = ++state.asked;
-    return json('/api/v1/violations?' + query(violationParams())).then(function (page) {
+    var paging = state.page === 1 ? { page: 1 } : { after: state.after[state.page] };
+    return json('/api/v1/violations?' + query(violationFilters(paging))).then(function (page) {
       if (asked !== state.asked) { return; }   // a later choice is on its way; show only that one
-      state.total = page.total;
-      var pages = Math.max(1, Math.ceil(page.total / page.size));
-      $('page-info').textContent = 'page ' + page.page + ' of ' + pages + ' · ' + page.total + ' findings';
-      $('page-prev').disabled = page.page <= 1;
-      $('page-next').disabled = page.page >= pages;
-      $('violations').setAttribute('data-total', page.total);
+      if (page.total !== undefined) { state.total = page.total; }
+      state.after[state.page + 1] = page.next;
+      var pages = Math.max(1, Math.ceil(state.total / PAGE_SIZE));
+      $('page-info').textContent = 'page ' + state.page + ' of ' + pages + ' · ' + state.total + ' findings';
+      $('page-prev').disabled = state.page <= 1;
+      $('page-next').disabled = !page.next;
+      $('violations').setAttribute('data-total', state.total);
       fill('violations', page.items.map(function (item) {
         var open = el('button', { type: 'button', 'class': 'link open' }, ['Evidence']);
         open.addEventListener('click', function () { showFinding(item, row); });
@@ -299,7 +303,7 @@
       options('f-agent', r[4].rows.map(function (x) { return x.agent; }));
       options('f-team', r[5].rows.map(function (x) { return x.team; }));
       return Promise.all([loadViolations(), loadAtRisk(),
-        json('/api/v1/violations?' + query(period({ size: 1 }))).then(function (all) { $('tile-violations').textContent = all.total; })]);
+        json('/api/v1/violations?' + query(period({ page: 1, size: 1 }))).then(function (all) { $('tile-violations').textContent = all.total; })]);
     }).then(function () {
       document.body.setAttribute('data-state', 'loaded');
     }).catch(function (e) {
@@ -431,7 +435,7 @@
     $('csv-weeks').addEventListener('click', function () { download('/api/v1/reports/compliance?' + query(period(Object.assign({ groupBy: 'week,standard' }, csv)))); });
     $('csv-agents').addEventListener('click', function () { download('/api/v1/reports/compliance?' + query(period(Object.assign({ groupBy: 'agent' }, csv)))); });
     $('csv-teams').addEventListener('click', function () { download('/api/v1/reports/compliance?' + query(period(Object.assign({ groupBy: 'team' }, csv)))); });
-    $('csv-violations').addEventListener('click', function () { download('/api/v1/violations?' + query(violationParams({ format: 'csv', page: 1, size: 500 }))); });
+    $('csv-violations').addEventListener('click', function () { download('/api/v1/violations?' + query(violationFilters({ format: 'csv', page: 1, size: 500 }))); });
 
     if (readPeriod()) { loadAll(); }
   }

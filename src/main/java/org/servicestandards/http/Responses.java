@@ -10,7 +10,6 @@ import org.servicestandards.access.AuditEntry;
 import org.servicestandards.notify.Webhook;
 import org.servicestandards.notify.WebhookDelivery;
 import org.servicestandards.records.RecordResult;
-import org.servicestandards.records.StandardsService;
 import org.servicestandards.report.AtRisk;
 
 /**
@@ -50,13 +49,6 @@ final class Responses {
         }
     }
 
-    /** POST /api/v1/reevaluate: how many records of the period were judged again, by which rule set. */
-    record Reevaluated(Instant from, Instant to, String ruleset, Instant asOf, int records) {
-
-        static Reevaluated of(Instant from, Instant to, StandardsService.Reevaluation done) {
-            return new Reevaluated(from, to, done.ruleset(), done.asOf(), done.records());
-        }
-    }
 
     /** GET /api/v1/webhooks. */
     record Webhooks(List<Webhook> items) {

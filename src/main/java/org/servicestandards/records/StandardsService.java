@@ -19,6 +19,7 @@ import org.servicestandards.report.GroupBy;
 import org.servicestandards.report.Page;
 import org.servicestandards.report.ReportQueries;
 import org.servicestandards.report.Violation;
+import org.servicestandards.report.ViolationCursor;
 import org.servicestandards.rulesets.RuleSets;
 import org.servicestandards.standards.RuleSet;
 import org.servicestandards.verdict.Verdict;
@@ -233,6 +234,10 @@ public final class StandardsService {
 
     public Page<Violation> violations(Filters filters, int page, int size) {
         return reports.violations(filters, page, size);
+    }
+
+    public Page<Violation> violationsAfter(Filters filters, ViolationCursor after, int size) {
+        return reports.violationsAfter(filters, after, size);
     }
 
     public List<AtRisk> atRisk(Instant asOf, Instant until, int limit) {

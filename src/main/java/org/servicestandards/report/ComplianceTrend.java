@@ -32,8 +32,12 @@ public final class ComplianceTrend {
     public static List<Row> of(ComplianceReport current, ComplianceReport previous) {
         Map<Map<String, String>, ComplianceRow> earlier = new HashMap<>();
         previous.rows().forEach(r -> earlier.put(r.group(), r));
-        Map<Map<String, String>, ComplianceRow> series = new HashMap<>(earlier);
-        current.rows().forEach(r -> series.put(r.group(), r));
+        // Only a series of weeks or months looks into this period too.
+        Map<Map<String, String>, ComplianceRow> series = new HashMap<>();
+        if (current.groupBy().contains(GroupBy.WEEK) || current.groupBy().contains(GroupBy.MONTH)) {
+            series.putAll(earlier);
+            current.rows().forEach(r -> series.put(r.group(), r));
+        }
         return current.rows().stream().map(row -> {
             Map<String, String> predecessor = predecessor(row.group());
             // A week or month follows the one before it, in this period or the last; any other
@@ -55,6 +59,9 @@ public final class ComplianceTrend {
 
     /** The group a row is compared to: the same group, with its week or month one earlier. */
     static Map<String, String> predecessor(Map<String, String> group) {
+        if (!group.containsKey(GroupBy.WEEK.key()) && !group.containsKey(GroupBy.MONTH.key())) {
+            return group;
+        }
         Map<String, String> before = new LinkedHashMap<>(group);
         before.computeIfPresent(GroupBy.WEEK.key(), (k, week) -> previousWeek(week));
         before.computeIfPresent(GroupBy.MONTH.key(), (k, month) -> previousMonth(month));

@@ -14,8 +14,11 @@ public enum GroupBy {
     /** Month of openedAt (UTC), e.g. 2026-11. */
     MONTH;
 
+    /** Asked for once per row and column of a report: made once. */
+    private final String key = name().toLowerCase(Locale.ROOT);
+
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return key;
     }
 
     public static GroupBy parse(String text) {

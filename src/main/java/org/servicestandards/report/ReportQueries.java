@@ -10,8 +10,11 @@ public interface ReportQueries extends ComplianceComparison.Counts {
     @Override
     ComplianceReport compliance(Filters filters, List<GroupBy> groupBy, Instant asOf);
 
-    /** The FAIL outcomes' findings, a page at a time. */
+    /** The FAIL outcomes' findings, page {@code page} (from 1) of {@code size}, with their total: the earlier pages are counted off. */
     Page<Violation> violations(Filters filters, int page, int size);
+
+    /** The FAIL outcomes' findings, the {@code size} after {@code after} (from the first when null), each page read from the index alike. */
+    Page<Violation> violationsAfter(Filters filters, ViolationCursor after, int size);
 
     /** Current PENDING outcomes falling due at or before {@code until}, soonest first. */
     List<AtRisk> atRisk(Instant asOf, Instant until, int limit);

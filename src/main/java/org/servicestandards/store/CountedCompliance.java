@@ -26,9 +26,19 @@ final class CountedCompliance {
     record Plan(String sql, Map<String, Object> parameters) {
     }
 
-    /** One stretch of the range, [from, to) in epoch milliseconds, read from a rollup or (null) the outcomes. */
-    private record Piece(Rollup rollup, long from, long to) {
+    /**
+     * One stretch of the range, [from, to) in epoch milliseconds, read from a rollup or (null) the
+     * outcomes; counted {@code sign} times: -1 takes days off a whole month.
+     */
+    private record Piece(Rollup rollup, long from, long to, int sign) {
+
+        Piece(Rollup rollup, long from, long to) {
+            this(rollup, from, to, 1);
+        }
     }
+
+    /** From how many days on the month holding them is read, less its other days, rather than the days themselves. */
+    private static final long MOST_OF_A_MONTH = 15 * ReportCounts.DAY;
 
     private static final String COLUMNS = "standard, agent_id, team, tier, channel, opened_week, opened_month";
 
@@ -74,6 +84,9 @@ final class CountedCompliance {
             } else {
                 pieces.add(new Piece(Rollup.SEGMENT_DAY, firstDay, endDay));
             }
+        } else if (filters.severity() == null && Rollup.AGENT_MONTH.dimensions.containsAll(needed)
+                && firstDay != Long.MIN_VALUE && endDay != Long.MAX_VALUE) {
+            pieces.addAll(byMonths(firstDay, endDay));
         } else if (filters.severity() == null && Rollup.AGENT_DAY.dimensions.containsAll(needed)) {
             pieces.add(new Piece(Rollup.AGENT_DAY, firstDay, endDay));
         } else {
@@ -82,6 +95,44 @@ final class CountedCompliance {
         pieces.add(new Piece(null, from, firstDay));
         pieces.add(new Piece(null, endDay, to));
         return Optional.of(plan(filters, groupBy, pieces, firstDay, endDay));
+    }
+
+    /**
+     * The whole days [firstDay, endDay) by agent: whole months from the monthly rollup, the days
+     * before and after them from the daily one; where those days are most of their month, that
+     * month less its other days, so a month's worth of days costs a month's rows, not thirty days'.
+     */
+    private static List<Piece> byMonths(long firstDay, long endDay) {
+        List<Piece> pieces = new ArrayList<>();
+        long firstMonth = ReportCounts.monthStart(firstDay) == firstDay ? firstDay : ReportCounts.nextMonthStart(firstDay);
+        long endMonth = ReportCounts.monthStart(endDay);
+        if (firstMonth >= endMonth) {
+            // Within one month, or across one month's end: each side of it on its own.
+            long split = Math.min(firstMonth, endDay);
+            days(pieces, firstDay, split);
+            days(pieces, split, endDay);
+            return pieces;
+        }
+        days(pieces, firstDay, firstMonth);
+        pieces.add(new Piece(Rollup.AGENT_MONTH, firstMonth, endMonth));
+        days(pieces, endMonth, endDay);
+        return pieces;
+    }
+
+    /** The days [from, to), all in one month, from the daily rollup or as their month less its other days. */
+    private static void days(List<Piece> pieces, long from, long to) {
+        if (from >= to) {
+            return;
+        }
+        if (to - from <= MOST_OF_A_MONTH) {
+            pieces.add(new Piece(Rollup.AGENT_DAY, from, to));
+            return;
+        }
+        long month = ReportCounts.monthStart(from);
+        long next = ReportCounts.nextMonthStart(from);
+        pieces.add(new Piece(Rollup.AGENT_MONTH, month, next));
+        pieces.add(new Piece(Rollup.AGENT_DAY, month, from, -1));
+        pieces.add(new Piece(Rollup.AGENT_DAY, to, next, -1));
     }
 
     private static Plan plan(Filters filters, List<GroupBy> groupBy, List<Piece> pieces, long countedFrom, long countedTo) {
@@ -98,7 +149,8 @@ final class CountedCompliance {
             if (piece.rollup() != null) {
                 parameters.put("r" + selects.size(), piece.rollup().code);
                 selects.add("SELECT standard, NULLIF(agent_id, '') AS agent_id, NULLIF(team, '') AS team, NULLIF(tier, '') AS tier,"
-                        + " NULLIF(channel, '') AS channel, opened_week, opened_month, outcome, n FROM report_counts o"
+                        + " NULLIF(channel, '') AS channel, opened_week, opened_month, outcome, " + (piece.sign() < 0 ? "-n" : "n")
+                        + " AS n FROM report_counts o"
                         + " WHERE o.rollup = :r" + selects.size() + range + dimensions);
             } else {
                 // The ends of the range, outcome by outcome; a PENDING one past its deadline has breached.

@@ -16,14 +16,17 @@ import org.servicestandards.report.GroupBy;
 import org.servicestandards.report.Page;
 import org.servicestandards.report.ReportQueries;
 import org.servicestandards.report.Violation;
+import org.servicestandards.report.ViolationCursor;
 
 /** What reports read, over JDBC with portable SQL: compliance counts, violations, outcomes at risk. */
 public final class JdbcReports implements ReportQueries {
 
     private final Jdbi jdbi;
+    private final JdbcViolations violations;
 
     public JdbcReports(Database database) {
         this.jdbi = database.jdbi();
+        this.violations = new JdbcViolations(jdbi);
     }
 
     static String column(GroupBy groupBy) {
@@ -91,27 +94,12 @@ public final class JdbcReports implements ReportQueries {
 
     @Override
     public Page<Violation> violations(Filters filters, int page, int size) {
-        String union = "SELECT o.interaction_id AS subject_id, 'interaction' AS subject_kind, o.revision, o.standard, f.rule,"
-                + " f.severity, f.message, f.measured, f.target, o.ruleset, o.opened_at, o.customer_id, o.tier, o.agent_id, o.team,"
-                + " o.channel, f.seq FROM outcomes o JOIN findings f ON f.interaction_id = o.interaction_id AND f.revision = o.revision"
-                + " AND f.verdict_no = o.verdict_no AND f.standard = o.standard WHERE o.outcome = 'FAIL' AND " + where(filters, true, false)
-                + " UNION ALL SELECT o.subject_id, o.subject_kind, CAST(NULL AS INTEGER), o.standard, f.rule, f.severity, f.message,"
-                + " f.measured, f.target, o.ruleset, o.opened_at, o.customer_id, o.tier, o.agent_id, o.team, o.channel, f.seq"
-                + " FROM history_outcomes o JOIN history_findings f ON f.standard = o.standard AND f.subject_kind = o.subject_kind"
-                + " AND f.subject_id = o.subject_id AND f.period = o.period WHERE o.outcome = 'FAIL' AND " + where(filters, true, true);
-        return jdbi.withHandle(h -> {
-            long total = bind(h.createQuery("SELECT COUNT(*) FROM (" + union + ") v"), filters).mapTo(Long.class).one();
-            List<Violation> items = bind(h.createQuery("SELECT subject_id, revision, standard, rule, severity, message, measured,"
-                            + " target, ruleset, opened_at, customer_id, tier, agent_id, team, channel, subject_kind FROM (" + union + ") v"
-                            + " ORDER BY opened_at DESC, subject_id, standard, seq LIMIT :limit OFFSET :offset"), filters)
-                    .bind("limit", size).bind("offset", (long) (page - 1) * size)
-                    .map((rs, ctx) -> new Violation(rs.getString(1), rs.getObject(2) == null ? null : rs.getInt(2),
-                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                            rs.getString(9), Instant.ofEpochMilli(rs.getLong(10)), rs.getString(11), rs.getString(12), rs.getString(13),
-                            rs.getString(14), rs.getString(15), rs.getString(16)))
-                    .list();
-            return new Page<>(items, page, size, total);
-        });
+        return violations.page(filters, page, size);
+    }
+
+    @Override
+    public Page<Violation> violationsAfter(Filters filters, ViolationCursor after, int size) {
+        return violations.after(filters, after, size);
     }
 
     @Override
@@ -133,7 +121,7 @@ public final class JdbcReports implements ReportQueries {
     }
 
     /** The conditions of a report's filters, over outcomes or (when {@code history}) the history standards' outcomes. */
-    private static String where(Filters f, boolean findingSeverity, boolean history) {
+    static String where(Filters f, boolean findingSeverity, boolean history) {
         StringBuilder where = new StringBuilder(history ? (f.ruleset() == null ? "o.is_latest IS NOT NULL" : "o.ruleset = :ruleset")
                 : f.ruleset() == null ? "o.is_current = :current"
                 // Each record's latest revision, judged by the chosen rule set, its latest such verdict.
@@ -173,7 +161,7 @@ public final class JdbcReports implements ReportQueries {
         return where.toString();
     }
 
-    private static Query bind(Query query, Filters f) {
+    static Query bind(Query query, Filters f) {
         if (f.ruleset() == null) {
             query.bind("current", true);
         } else {

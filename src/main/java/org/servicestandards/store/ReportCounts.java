@@ -2,6 +2,7 @@ package org.servicestandards.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import org.jdbi.v3.core.Handle;
 import org.servicestandards.report.GroupBy;
 
 /**
- * The counts of {@code report_counts} (migration V12) that one transaction changes: each
+ * The counts of {@code report_counts} (migrations V12 and V15) that one transaction changes: each
  * outcome that becomes current, or stops being current, adds or takes one from its row in every
  * rollup. Applied once, at the end of the transaction, one upsert per row in key order, so two
  * transactions counting the same rows queue for each other and never deadlock.
@@ -20,20 +21,25 @@ final class ReportCounts {
 
     static final long DAY = 86_400_000L;
 
-    /** A rollup: which dimensions it keeps, and whether its buckets are days or ISO weeks. */
+    /** What a rollup's buckets are: UTC days, ISO weeks (Monday 00:00 UTC) or UTC months. */
+    enum Span { DAY, WEEK, MONTH }
+
+    /** A rollup: which dimensions it keeps, and whether its buckets are days, ISO weeks or months. */
     enum Rollup {
-        AGENT_DAY("ad", false, Set.of(GroupBy.STANDARD, GroupBy.AGENT, GroupBy.TEAM, GroupBy.WEEK, GroupBy.MONTH), false),
-        SEGMENT_DAY("sd", false, Set.of(GroupBy.STANDARD, GroupBy.TEAM, GroupBy.TIER, GroupBy.CHANNEL, GroupBy.WEEK, GroupBy.MONTH), true),
-        SEGMENT_WEEK("sw", true, Set.of(GroupBy.STANDARD, GroupBy.TEAM, GroupBy.TIER, GroupBy.CHANNEL, GroupBy.WEEK), true);
+        AGENT_DAY("ad", Span.DAY, Set.of(GroupBy.STANDARD, GroupBy.AGENT, GroupBy.TEAM, GroupBy.WEEK, GroupBy.MONTH), false),
+        /** By agent and standard alone, a month a bucket: a month's report by agent reads a row per agent, standard and outcome. */
+        AGENT_MONTH("am", Span.MONTH, Set.of(GroupBy.STANDARD, GroupBy.AGENT, GroupBy.MONTH), false),
+        SEGMENT_DAY("sd", Span.DAY, Set.of(GroupBy.STANDARD, GroupBy.TEAM, GroupBy.TIER, GroupBy.CHANNEL, GroupBy.WEEK, GroupBy.MONTH), true),
+        SEGMENT_WEEK("sw", Span.WEEK, Set.of(GroupBy.STANDARD, GroupBy.TEAM, GroupBy.TIER, GroupBy.CHANNEL, GroupBy.WEEK), true);
 
         final String code;
-        final boolean weeks;
+        final Span span;
         final Set<GroupBy> dimensions;
         final boolean severity;
 
-        Rollup(String code, boolean weeks, Set<GroupBy> dimensions, boolean severity) {
+        Rollup(String code, Span span, Set<GroupBy> dimensions, boolean severity) {
             this.code = code;
-            this.weeks = weeks;
+            this.span = span;
             this.dimensions = dimensions;
             this.severity = severity;
         }
@@ -42,10 +48,14 @@ final class ReportCounts {
             return dimensions.contains(dimension);
         }
 
-        /** The start of the day or week {@code millis} falls in. */
+        /** The start of the day, week or month {@code millis} falls in. */
         long bucket(long millis) {
             long day = dayStart(millis);
-            return weeks ? weekStart(day) : day;
+            return switch (span) {
+                case DAY -> day;
+                case WEEK -> weekStart(day);
+                case MONTH -> monthStart(day);
+            };
         }
     }
 
@@ -88,10 +98,11 @@ final class ReportCounts {
     void count(Dimensions outcome, int by) {
         for (Rollup rollup : Rollup.values()) {
             Key key = new Key(rollup.code, rollup.bucket(outcome.openedAt()), outcome.standard(),
-                    rollup.keeps(GroupBy.AGENT) ? blank(outcome.agent()) : "", blank(outcome.team()),
+                    rollup.keeps(GroupBy.AGENT) ? blank(outcome.agent()) : "", rollup.keeps(GroupBy.TEAM) ? blank(outcome.team()) : "",
                     rollup.keeps(GroupBy.TIER) ? blank(outcome.tier()) : "", rollup.keeps(GroupBy.CHANNEL) ? blank(outcome.channel()) : "",
                     rollup.severity ? blank(outcome.severity()) : "", outcome.outcome());
-            changes.computeIfAbsent(key, k -> new Change(outcome.week(), rollup.weeks ? "" : outcome.month())).n += by;
+            changes.computeIfAbsent(key, k -> new Change(rollup.keeps(GroupBy.WEEK) ? outcome.week() : "",
+                    rollup.keeps(GroupBy.MONTH) ? outcome.month() : "")).n += by;
         }
     }
 
@@ -130,6 +141,18 @@ final class ReportCounts {
     /** The start of the UTC day of {@code millis}. */
     static long dayStart(long millis) {
         return Math.floorDiv(millis, DAY) * DAY;
+    }
+
+    /** The start of the UTC month of the day starting at {@code day}. */
+    static long monthStart(long day) {
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(day, DAY));
+        return date.withDayOfMonth(1).toEpochDay() * DAY;
+    }
+
+    /** The start of the UTC month after the one of the day starting at {@code day}. */
+    static long nextMonthStart(long day) {
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(day, DAY));
+        return date.withDayOfMonth(1).plusMonths(1).toEpochDay() * DAY;
     }
 
     /** The start of the ISO week (Monday 00:00 UTC) of the day starting at {@code day}. */

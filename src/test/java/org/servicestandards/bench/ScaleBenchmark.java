@@ -507,6 +507,7 @@ public final class ScaleBenchmark {
         summary.line("newest record opened %s; month %s to %s; 12 months %s to %s; dashboard %s to %s", newest, monthFrom, monthTo,
                 yearFrom, yearTo, dashFrom, yearTo);
 
+        HttpClient http = client();
         List<Report> reports = List.of(
                 new Report("compliance, month, groupBy=agent,standard", List.of("/api/v1/reports/compliance?" + month
                         + "&groupBy=agent,standard")),
@@ -516,6 +517,11 @@ public final class ScaleBenchmark {
                 new Report("violations, 12 months, page 500", List.of("/api/v1/violations?" + year + "&page=500")),
                 new Report("violations, month, page 1", List.of("/api/v1/violations?" + month + "&page=1")),
                 new Report("violations, month, page 500", List.of("/api/v1/violations?" + month + "&page=500")),
+                // By cursor: the first page, and page 500 after the cursor page 499 ends with (asked for once, by number).
+                new Report("violations by cursor, 12 months, page 1", List.of("/api/v1/violations?" + year)),
+                deepPage("violations by cursor, 12 months, page 500", http, year),
+                new Report("violations by cursor, month, page 1", List.of("/api/v1/violations?" + month)),
+                deepPage("violations by cursor, month, page 500", http, month),
                 new Report("at-risk (defaults: now, within PT1H, limit 100)", List.of("/api/v1/at-risk")),
                 // What dashboard.js loadAll() asks when the page loads (per-standard weeks unchecked
                 // by default, so no week,standard): the compliance calls, then the violations page,
@@ -530,7 +536,6 @@ public final class ScaleBenchmark {
                         "/api/v1/at-risk?within=PT24H&limit=200",
                         "/api/v1/violations?" + dash + "&size=1")));
         Sampler.Phase phase = sampler.begin("reports at " + size);
-        HttpClient http = client();
         summary.line("%-52s %10s %10s  %s", "report (" + WARM_UPS + " warm-up, " + TIMED + " timed)", "median ms", "max ms", "answer");
         for (Report report : reports) {
             double[] times = new double[TIMED];
@@ -552,6 +557,25 @@ public final class ScaleBenchmark {
         Sampler.Result result = sampler.end(phase);
         summary.line("  %s", result);
         summary.figure("memory", "reports at " + size + ": server RSS median / peak", result.rss(), "MiB");
+    }
+
+    /**
+     * Page 500 (of 50) of the violations of {@code period}, after the cursor page 499 ends with
+     * (asked for once, by number); the last page, and a label that says so, when there are fewer.
+     */
+    private Report deepPage(String label, HttpClient http, String period) throws Exception {
+        String path = "/api/v1/violations?" + period;
+        JsonNode before = violationsPage(http, path, 499);
+        if (!before.path("next").isTextual()) {
+            long pages = Math.max(1, (violationsPage(http, path, 1).path("total").asLong() + 49) / 50);
+            before = pages > 1 ? violationsPage(http, path, (int) pages - 1) : null;
+            label = label.replace("page 500", "last page (" + pages + ")");
+        }
+        return new Report(label, List.of(path + (before == null ? "" : "&after=" + before.path("next").asText())));
+    }
+
+    private JsonNode violationsPage(HttpClient http, String path, int page) throws Exception {
+        return MAPPER.readTree(fetch(http, List.of(path + "&page=" + page)).get(0).body());
     }
 
     /** Sends the GETs at once and waits for every answer; a non-2xx aborts. */

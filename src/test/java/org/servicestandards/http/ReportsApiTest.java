@@ -152,9 +152,9 @@ class ReportsApiTest {
     void violations_list_every_finding_with_its_evidence_and_filter_and_page() {
         JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
             postAll(client);
-            JsonNode all = json(client.get("/api/v1/violations?" + PERIOD));
+            JsonNode all = json(client.get("/api/v1/violations?" + PERIOD + "&page=1"));
             assertThat(all.get("total").asLong()).isEqualTo(6);
-            JsonNode minor = json(client.get("/api/v1/violations?" + PERIOD + "&severity=MINOR"));
+            JsonNode minor = json(client.get("/api/v1/violations?" + PERIOD + "&severity=MINOR&page=1"));
             assertThat(minor.get("total").asLong()).isEqualTo(1);
             JsonNode finding = minor.get("items").get(0);
             assertThat(finding.get("interactionId").asText()).isEqualTo("web-2001");
@@ -168,6 +168,12 @@ class ReportsApiTest {
             JsonNode page2 = json(client.get("/api/v1/violations?" + PERIOD + "&size=4&page=2"));
             assertThat(page2.get("items")).hasSize(2);
             assertThat(page2.get("total").asLong()).isEqualTo(6);
+            // The same list by cursor: four, then the two after them, and no cursor after the last.
+            JsonNode first = json(client.get("/api/v1/violations?" + PERIOD + "&size=4"));
+            assertThat(first.has("total")).isFalse();
+            JsonNode second = json(client.get("/api/v1/violations?" + PERIOD + "&size=4&after=" + first.get("next").asText()));
+            assertThat(second.get("items")).isEqualTo(page2.get("items"));
+            assertThat(second.has("next")).isFalse();
             Response csv = client.get("/api/v1/violations?" + PERIOD + "&standard=first-response&format=csv");
             assertThat(csv.body().string().split("\r\n")).hasSize(3);
         });
@@ -185,6 +191,15 @@ class ReportsApiTest {
             assertThat(client.get("/api/v1/reports/compliance?format=xml").code()).isEqualTo(400);
             assertThat(client.get("/api/v1/violations?size=100000").code()).isEqualTo(400);
             assertThat(client.get("/api/v1/violations?page=0").code()).isEqualTo(400);
+            for (String after : List.of("not-a-cursor", "AQ", "%20", "", "x".repeat(3000))) {
+                Response refused = client.get("/api/v1/violations?after=" + after);
+                assertThat(refused.code()).as(after).isEqualTo(400);
+                assertThat(json(refused).get("errors").get(0).get("parameter").asText()).isEqualTo("after");
+            }
+            String next = json(client.get("/api/v1/violations?size=1&page=1")).path("next").asText("AQAAAZp1");
+            assertThat(client.get("/api/v1/violations?after=" + next.substring(0, next.length() - 2)).code()).isEqualTo(400);
+            assertThat(json(client.get("/api/v1/violations?page=2&after=" + next)).get("errors").get(0).get("parameter").asText())
+                    .isEqualTo("after");
             assertThat(client.get("/api/v1/violations?severity=BAD").code()).isEqualTo(400);
             assertThat(client.get("/api/v1/at-risk?within=P1Y").code()).isEqualTo(400);
             assertThat(client.get("/api/v1/at-risk?within=soon").code()).isEqualTo(400);

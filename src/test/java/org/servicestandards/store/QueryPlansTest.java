@@ -144,6 +144,111 @@ class QueryPlansTest {
                 .noneMatch(line -> line.contains("outcomes_current_opened") || line.contains("history_outcomes_opened"));
     }
 
+    /** Kept history outcomes, as sweeps keep them: a customer's a month over a year, one in three failed with a finding. */
+    private static void fillHistory(Database database) {
+        database.jdbi().useTransaction(h -> {
+            var outcomes = h.prepareBatch("INSERT INTO history_outcomes (standard, subject_kind, subject_id, period, outcome, severity,"
+                    + " as_of, judged_at, ruleset, opened_at, opened_week, opened_month, customer_id, agent_id, is_latest, digest, body)"
+                    + " VALUES ('contact-frequency', 'customer', ?, ?, ?, ?, ?, ?, 'sha256:plans', ?, '2026-W01', ?, ?, 'am-1', ?, '', '{}')");
+            var findings = h.prepareBatch("INSERT INTO history_findings (standard, subject_kind, subject_id, period, seq, rule, severity,"
+                    + " message) VALUES ('contact-frequency', 'customer', ?, ?, 0, 'contact-frequency fails', 'MAJOR', 'no call')");
+            for (int n = 0; n < 3000; n++) {
+                String customer = "c-" + (n % 250);
+                Instant opened = NOW.minusSeconds(86_400L * 30 * (n / 250) + n);
+                String period = opened.toString().substring(0, 7);
+                boolean failed = n % 3 == 0;
+                outcomes.add(customer, period, failed ? "FAIL" : "PASS", failed ? "MAJOR" : null, opened.toEpochMilli(), opened.toEpochMilli(),
+                        opened.toEpochMilli(), period, customer, n < 250);
+                if (failed) {
+                    findings.add(customer, period);
+                }
+            }
+            outcomes.execute();
+            findings.execute();
+        });
+    }
+
+    /**
+     * Thirty thousand more failed outcomes, each with two findings, written as the store keeps
+     * them: enough that sorting a year of them would cost either planner more than reading a page.
+     */
+    private static void fillViolations(Database database) {
+        database.jdbi().useTransaction(h -> {
+            var outcomes = h.prepareBatch("INSERT INTO outcomes (interaction_id, revision, verdict_no, standard, outcome, severity,"
+                    + " is_current, ruleset, opened_at, opened_week, opened_month, customer_id, tier, agent_id, team, channel)"
+                    + " VALUES (?, 1, 1, 'first-response', 'FAIL', 'MAJOR', ?, 'sha256:plans', ?, '2026-W01', '2026-01', 'c-1', 'STANDARD',"
+                    + " 'a-1', 't-1', 'PHONE')");
+            var findings = h.prepareBatch("INSERT INTO findings (interaction_id, revision, verdict_no, standard, seq, rule, severity,"
+                    + " message) VALUES (?, 1, 1, 'first-response', ?, 'first-response fails', 'MAJOR', 'late')");
+            for (int n = 0; n < 30_000; n++) {
+                String id = "bulk-" + n;
+                outcomes.add(id, n % 10 != 0, NOW.minusSeconds(1000L * n).toEpochMilli());
+                findings.add(id, 0);
+                findings.add(id, 1);
+            }
+            outcomes.execute();
+            findings.execute();
+        });
+    }
+
+    /** {@code sql} with each {@code :name} a {@code ?}, and the values of the names in the order they appear. */
+    private static List<String> boundPlan(Database database, String sql, java.util.Map<String, Object> values) throws Exception {
+        List<Object> parameters = new ArrayList<>();
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile(":([a-zA-Z0-9]+)").matcher(sql);
+        while (names.find()) {
+            assertThat(values).as(names.group(1)).containsKey(names.group(1));
+            parameters.add(values.get(names.group(1)));
+        }
+        return plan(database, names.replaceAll("?"), parameters.toArray());
+    }
+
+    @Test
+    void every_page_of_violations_is_a_range_of_their_index_with_nothing_sorted(@TempDir Path data) throws Exception {
+        try (Database database = TestDatabases.open(data)) {
+            fill(Services.on(database, Clock.fixed(NOW, ZoneOffset.UTC)));
+            fillHistory(database);
+            fillViolations(database);
+            database.keepStatistics();
+            boolean sqlite = database.kind() == Database.Kind.SQLITE;
+            var year = org.servicestandards.report.Filters.between(NOW.minusSeconds(365 * 86_400L), NOW);
+            var cursors = new java.util.ArrayList<org.servicestandards.report.ViolationCursor>();
+            cursors.add(null);
+            for (boolean history : new boolean[] {false, true}) {
+                cursors.add(new org.servicestandards.report.ViolationCursor(NOW.minusSeconds(86_400).toEpochMilli(), history, "cc-7",
+                        "first-response", history ? "customer" : "interaction", history ? "2026-11" : "", history ? 0 : 1,
+                        history ? 0 : 1, 0));
+            }
+            for (var cursor : cursors) {
+                for (boolean history : new boolean[] {false, true}) {
+                    JdbcViolations.After after = history ? JdbcViolations.historyAfter(cursor) : JdbcViolations.interactionsAfter(cursor);
+                    String sql = history ? JdbcViolations.historySql(year, after) : JdbcViolations.interactionsSql(year, after);
+                    java.util.Map<String, Object> values = new java.util.HashMap<>(after.parameters());
+                    values.putAll(java.util.Map.of("current", true, "from", year.from().toEpochMilli(), "to", year.to().toEpochMilli(),
+                            "limit", 51));
+                    List<String> plan = boundPlan(database, sql, values);
+                    String shown = "after " + cursor + ": " + sql + "\n  " + String.join("\n  ", plan);
+                    String index = history ? "history_outcomes_violations" : "outcomes_violations";
+                    String findingsKey = sqlite ? (history ? "sqlite_autoindex_history_findings_1" : "sqlite_autoindex_findings_1")
+                            : history ? "history_findings_pkey" : "findings_pkey";
+                    if (sqlite) {
+                        assertThat(plan).as(shown)
+                                .anyMatch(line -> line.startsWith("SEARCH o USING INDEX " + index + " (" + (history ? "" : "is_current=? AND ")
+                                        + "opened_at"))
+                                .anyMatch(line -> line.startsWith("SEARCH f USING INDEX " + findingsKey))
+                                .noneMatch(line -> line.contains("TEMP B-TREE") || line.startsWith("SCAN"));
+                    } else {
+                        // PostgreSQL keeps the index's order through the join and sorts only each
+                        // outcome's own findings by their number (an incremental sort), never the range.
+                        assertThat(plan).as(shown)
+                                .anyMatch(line -> line.contains("Index Scan using " + index + " on " + (history ? "history_outcomes" : "outcomes")))
+                                .anyMatch(line -> line.contains(findingsKey))
+                                .noneMatch(line -> line.matches("\\s*(->\\s*)?(Sort|Seq Scan on \\w+ \\w+)\\s+\\(cost.*"));
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void per_record_statements_take_their_keys_before_and_after_the_statistics_are_kept(@TempDir Path data) throws Exception {
         try (Database database = TestDatabases.open(data)) {

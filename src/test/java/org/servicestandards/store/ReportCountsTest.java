@@ -129,8 +129,12 @@ class ReportCountsTest {
             String kept = "SELECT rollup, bucket, standard, agent_id, team, tier, channel, severity, outcome, opened_week, opened_month, n"
                     + " FROM report_counts WHERE n <> 0 ORDER BY rollup, bucket, standard, agent_id, team, tier, channel, severity, outcome";
             List<String> maintained = database.jdbi().withHandle(h -> h.createQuery(kept).map((rs, ctx) -> row(rs)).list());
-            String migration = new String(ReportCountsTest.class.getResourceAsStream("/db/migration/V12__report_counts.sql").readAllBytes(),
-                    java.nio.charset.StandardCharsets.UTF_8);
+            StringBuilder migrations = new StringBuilder();
+            for (String counts : List.of("V12__report_counts.sql", "V15__agent_month_counts.sql")) {
+                migrations.append(new String(ReportCountsTest.class.getResourceAsStream("/db/migration/" + counts).readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8)).append(";\n");
+            }
+            String migration = migrations.toString();
             database.jdbi().useHandle(h -> {
                 h.execute("DELETE FROM report_counts");
                 for (String statement : migration.replaceAll("(?m)^--.*$", "").split(";")) {
