@@ -116,6 +116,7 @@ public final class RuleBaseCache {
             Entry entry = decode(Files.readAllBytes(file), key(version));
             Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
             taken.incrementAndGet();
+            LOG.info("rules {} taken compiled from {}", version, file);
             return Optional.of(entry);
         } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
             discard(version, "it cannot be used (" + e + ")");
