@@ -16,9 +16,9 @@ import org.servicestandards.interaction.ContentHash;
 
 /**
  * Which build of the service is running, by content: a hash over the name, size and CRC of every
- * entry of the jar it runs from (the zip's directory holds them, so nothing is unpacked). The
- * same code packaged again is the same build; any changed class, its own or a library's, is
- * another. Compiled rules are kept per build, so code that judges differently never runs rules
+ * class and service file of the jar it runs from (the zip's directory holds them, so nothing is
+ * unpacked). The same code packaged again is the same build; any changed class, its own or a
+ * library's, is another. Compiled rules are kept per build, so code that judges differently never runs rules
  * compiled for other code.
  */
 final class ServiceBuild {
@@ -43,11 +43,20 @@ final class ServiceBuild {
     private static String contentHash(Path jar) throws IOException {
         MessageDigest digest = ContentHash.digest();
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            List<? extends ZipEntry> entries = zip.stream().sorted(Comparator.comparing(ZipEntry::getName)).toList();
+            List<? extends ZipEntry> entries = zip.stream().filter(ServiceBuild::isCode)
+                    .sorted(Comparator.comparing(ZipEntry::getName)).toList();
             for (ZipEntry entry : entries) {
                 digest.update((entry.getName() + "\0" + entry.getSize() + "\0" + entry.getCrc() + "\n").getBytes(StandardCharsets.UTF_8));
             }
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * What decides how rules compile and run: classes and the service files that wire them. Not
+     * the notices and licences, which the shaded jar gathers anew (and in another order) each build.
+     */
+    private static boolean isCode(ZipEntry entry) {
+        return entry.getName().endsWith(".class") || entry.getName().startsWith("META-INF/services/");
     }
 }
