@@ -13,7 +13,8 @@
 # Arguments: [mode normal|backfill] [sizes, comma-separated; default 50000,250000,1000000].
 #   normal:   no asOf, records judged at the server's clock.
 #   backfill: each ISO week's batches posted with asOf = the next Monday 00:00Z.
-# Env: HEAP (server heap, default 1g); CLIENT_HEAP (default 2g); IDLE_QUIET (seconds of quiet
+# Env: HEAP (server heap, default 1g); SERVER_JAVA_OPTS (more JVM options for the server, e.g.
+# -XX:MaxMetaspaceSize=256m; MALLOC_ARENA_MAX passes through too); CLIENT_HEAP (default 2g); IDLE_QUIET (seconds of quiet
 # that count as idle, default 35: longer than the deadline keeper's 30 s); IDLE_MAX (default
 # 900); DATABASE_URL: a JDBC URL of a new, empty PostgreSQL database (the raw replay creates
 # <database>_raw beside it), or `private` for a fresh database on scripts/test-postgres.sh's

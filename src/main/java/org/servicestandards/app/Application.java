@@ -34,6 +34,7 @@ import org.servicestandards.rulesets.RuleSets;
 import org.servicestandards.rulesets.LoadTrigger;
 import org.servicestandards.rulesets.RulesWatcher;
 import org.servicestandards.standards.RuleSetException;
+import org.servicestandards.standards.load.RuleBaseCache;
 import org.servicestandards.store.Database;
 import org.servicestandards.store.JdbcApiKeyStore;
 import org.servicestandards.store.JdbcAuditLog;
@@ -123,7 +124,9 @@ public final class Application implements AutoCloseable {
         WebhookTargets targets = WebhookTargets.allowing(config.webhooks().allow(), config.webhooks().resolver());
         Database database = Offline.openStore(config.store());
         try {
-            RuleSets ruleSets = RuleSets.load(config.rules(), config.clock(), new JdbcRuleSetArchive(database), nodeName());
+            RuleBaseCache cache = config.ruleCache().map(directory -> RuleBaseCache.in(directory, ServiceBuild.id()))
+                    .orElse(RuleBaseCache.NONE);
+            RuleSets ruleSets = RuleSets.load(config.rules(), config.clock(), new JdbcRuleSetArchive(database), nodeName(), cache);
             Application application = new Application(config, database, ruleSets, targets);
             if (config.watch().enabled()) {
                 application.watch();

@@ -29,9 +29,11 @@ import org.servicestandards.notify.HostResolver;
  * @param deadlinesEvery how often records whose deadlines have passed are judged again
  * @param adminKey       the first admin key to make, when the store has none (empty: a random one)
  * @param webhooks       where webhooks may go and how they are delivered
+ * @param ruleCache      where compiled rule bases are kept for the next start (empty: nowhere, every start compiles)
  */
 public record ApplicationConfig(Clock clock, StoreConfig store, Path rules, Watch watch, Listen listen, Limits limits,
-                                Sweep sweep, Duration deadlinesEvery, Optional<String> adminKey, Webhooks webhooks) {
+                                Sweep sweep, Duration deadlinesEvery, Optional<String> adminKey, Webhooks webhooks,
+                                Optional<Path> ruleCache) {
 
     public ApplicationConfig {
         Objects.requireNonNull(clock, "clock");
@@ -44,6 +46,7 @@ public record ApplicationConfig(Clock clock, StoreConfig store, Path rules, Watc
         positive("the deadline keeper's interval", deadlinesEvery);
         adminKey = adminKey == null ? Optional.empty() : adminKey.filter(key -> !key.isBlank());
         Objects.requireNonNull(webhooks, "webhooks");
+        ruleCache = ruleCache == null ? Optional.empty() : ruleCache;
     }
 
     /** Reload the rules by themselves once their files have been quiet for {@code quietPeriod}, or never. */
@@ -122,52 +125,60 @@ public record ApplicationConfig(Clock clock, StoreConfig store, Path rules, Watc
         }
     }
 
-    /** The service as {@code serve} runs it without options: ./rules watched, SQLite in ./data, port 8080. */
+    /**
+     * The service as {@code serve} runs it without options: ./rules watched, SQLite in ./data, port
+     * 8080; {@code serve} also keeps compiled rules in ./data/rule-cache, which this leaves out.
+     */
     public static ApplicationConfig defaults() {
         return new ApplicationConfig(Clock.systemUTC(), new StoreConfig.Embedded(Path.of("data")), Path.of("rules"),
                 new Watch(true, Duration.ofMillis(500)), new Listen(null, 8080), Limits.defaults(), Sweep.defaults(),
-                Duration.ofSeconds(30), Optional.empty(), Webhooks.defaults());
+                Duration.ofSeconds(30), Optional.empty(), Webhooks.defaults(), Optional.empty());
     }
 
     public ApplicationConfig withClock(Clock clock) {
-        return new ApplicationConfig(clock, store, rules, watch, listen, limits, sweep, deadlinesEvery, adminKey, webhooks);
+        return new ApplicationConfig(clock, store, rules, watch, listen, limits, sweep, deadlinesEvery, adminKey, webhooks, ruleCache);
     }
 
     public ApplicationConfig withStore(StoreConfig store) {
-        return new ApplicationConfig(clock, store, rules, watch, listen, limits, sweep, deadlinesEvery, adminKey, webhooks);
+        return new ApplicationConfig(clock, store, rules, watch, listen, limits, sweep, deadlinesEvery, adminKey, webhooks, ruleCache);
     }
 
     public ApplicationConfig withRules(Path rules) {
-        return new ApplicationConfig(clock, store, rules, watch, listen, limits, sweep, deadlinesEvery, adminKey, webhooks);
+        return new ApplicationConfig(clock, store, rules, watch, listen, limits, sweep, deadlinesEvery, adminKey, webhooks, ruleCache);
     }
 
     public ApplicationConfig withWatch(Watch watch) {
-        return new ApplicationConfig(clock, store, rules, watch, listen, limits, sweep, deadlinesEvery, adminKey, webhooks);
+        return new ApplicationConfig(clock, store, rules, watch, listen, limits, sweep, deadlinesEvery, adminKey, webhooks, ruleCache);
     }
 
     public ApplicationConfig withListen(Listen listen) {
-        return new ApplicationConfig(clock, store, rules, watch, listen, limits, sweep, deadlinesEvery, adminKey, webhooks);
+        return new ApplicationConfig(clock, store, rules, watch, listen, limits, sweep, deadlinesEvery, adminKey, webhooks, ruleCache);
     }
 
     public ApplicationConfig withLimits(Limits limits) {
-        return new ApplicationConfig(clock, store, rules, watch, listen, limits, sweep, deadlinesEvery, adminKey, webhooks);
+        return new ApplicationConfig(clock, store, rules, watch, listen, limits, sweep, deadlinesEvery, adminKey, webhooks, ruleCache);
     }
 
     public ApplicationConfig withSweep(Sweep sweep) {
-        return new ApplicationConfig(clock, store, rules, watch, listen, limits, sweep, deadlinesEvery, adminKey, webhooks);
+        return new ApplicationConfig(clock, store, rules, watch, listen, limits, sweep, deadlinesEvery, adminKey, webhooks, ruleCache);
     }
 
     public ApplicationConfig withDeadlinesEvery(Duration deadlinesEvery) {
-        return new ApplicationConfig(clock, store, rules, watch, listen, limits, sweep, deadlinesEvery, adminKey, webhooks);
+        return new ApplicationConfig(clock, store, rules, watch, listen, limits, sweep, deadlinesEvery, adminKey, webhooks, ruleCache);
     }
 
     public ApplicationConfig withAdminKey(String adminKey) {
         return new ApplicationConfig(clock, store, rules, watch, listen, limits, sweep, deadlinesEvery,
-                Optional.ofNullable(adminKey), webhooks);
+                Optional.ofNullable(adminKey), webhooks, ruleCache);
     }
 
     public ApplicationConfig withWebhooks(Webhooks webhooks) {
-        return new ApplicationConfig(clock, store, rules, watch, listen, limits, sweep, deadlinesEvery, adminKey, webhooks);
+        return new ApplicationConfig(clock, store, rules, watch, listen, limits, sweep, deadlinesEvery, adminKey, webhooks, ruleCache);
+    }
+
+    public ApplicationConfig withRuleCache(Path ruleCache) {
+        return new ApplicationConfig(clock, store, rules, watch, listen, limits, sweep, deadlinesEvery, adminKey, webhooks,
+                Optional.ofNullable(ruleCache));
     }
 
     private static void positive(String what, Duration duration) {

@@ -31,6 +31,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Rules directory (env STANDARDS_RULES; default ${DEFAULT-VALUE}).")
     Path rules;
 
+    @Option(names = "--rule-cache", defaultValue = "${env:STANDARDS_RULE_CACHE}",
+            description = "Directory where compiled rules are kept, so a start with the same rules and the same build does not"
+                    + " compile them again (env STANDARDS_RULE_CACHE; default rule-cache in the --data directory).")
+    Path ruleCache;
+
     @Option(names = "--max-batch", defaultValue = "10000", description = "Most records in one request (default ${DEFAULT-VALUE}).")
     int maxBatch;
 
@@ -69,6 +74,7 @@ final class ServeCommand implements Callable<Integer> {
         return ApplicationConfig.defaults()
                 .withStore(store.config())
                 .withRules(rules)
+                .withRuleCache(ruleCache != null ? ruleCache : store.data.resolve("rule-cache"))
                 .withWatch(new ApplicationConfig.Watch(!noWatch, Duration.ofMillis(watchQuietMs)))
                 .withListen(new ApplicationConfig.Listen(null, port))
                 .withLimits(new ApplicationConfig.Limits(maxBodyMb * 1024L * 1024L, maxBatch, rateLimit))

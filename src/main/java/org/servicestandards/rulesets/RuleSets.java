@@ -13,6 +13,7 @@ import org.servicestandards.standards.RuleProblem;
 import org.servicestandards.standards.RuleSet;
 import org.servicestandards.standards.RuleSetException;
 import org.servicestandards.standards.RuleText;
+import org.servicestandards.standards.load.RuleBaseCache;
 import org.servicestandards.standards.load.RuleSetLoader;
 import org.servicestandards.standards.load.RuleTexts;
 import org.slf4j.Logger;
@@ -69,7 +70,12 @@ public final class RuleSets {
      * Throws when neither can.
      */
     public static RuleSets load(Path directory, Clock clock, RuleSetArchive archive, String node) {
-        RuleSets rules = new RuleSets(directory, new RuleSetLoader(clock), clock, archive, node);
+        return load(directory, clock, archive, node, RuleBaseCache.NONE);
+    }
+
+    /** As {@link #load(Path, Clock, RuleSetArchive, String)}, taking rule bases compiled before from {@code cache}. */
+    public static RuleSets load(Path directory, Clock clock, RuleSetArchive archive, String node, RuleBaseCache cache) {
+        RuleSets rules = new RuleSets(directory, new RuleSetLoader(clock, cache), clock, archive, node);
         LoadResult result = rules.reload(LoadTrigger.START);
         if (rules.current() == null) {
             throw new RuleSetException(result.problems());

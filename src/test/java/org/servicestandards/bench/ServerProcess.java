@@ -54,7 +54,13 @@ final class ServerProcess implements AutoCloseable {
                                Path pidFile) throws IOException, InterruptedException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-jar", jar.toString(), "serve", "--port", Integer.toString(port), "--no-watch",
+                "-Xmx" + heap));
+        // More JVM options for the server (SERVER_JAVA_OPTS), as an operator's start command gives them.
+        String options = System.getenv().getOrDefault("SERVER_JAVA_OPTS", "").trim();
+        if (!options.isEmpty()) {
+            command.addAll(List.of(options.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "serve", "--port", Integer.toString(port), "--no-watch",
                 "--rules", rules.toString()));
         command.addAll(storeOptions);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

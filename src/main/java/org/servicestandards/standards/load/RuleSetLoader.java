@@ -9,21 +9,12 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
-import org.kie.api.definition.KiePackage;
-import org.kie.api.definition.rule.Rule;
 import org.servicestandards.calendar.BusinessCalendar;
 import org.servicestandards.calendar.CalendarFile;
 import org.servicestandards.interaction.ContentHash;
@@ -50,12 +41,17 @@ public final class RuleSetLoader {
     /** Rules in this package (or below it) judge a customer's history; all others judge each record. */
     public static final String HISTORY_PACKAGE = "history";
 
-    private static final AtomicLong BUILDS = new AtomicLong();
-
     private final Clock clock;
+    private final RuleBaseCache cache;
+
+    /** A loader that keeps compiled rule bases in {@code cache}, and takes them from there when the same files come again. */
+    public RuleSetLoader(Clock clock, RuleBaseCache cache) {
+        this.clock = clock;
+        this.cache = cache;
+    }
 
     public RuleSetLoader(Clock clock) {
-        this.clock = clock;
+        this(clock, RuleBaseCache.NONE);
     }
 
     public RuleSetLoader() {
@@ -100,8 +96,17 @@ public final class RuleSetLoader {
                 || lower.endsWith(".xlsx") || relative.equals(CALENDAR_FILE);
     }
 
-    /** Compiles rule files given as path to content; the same files always give the same version. */
+    /**
+     * Compiles rule files given as path to content; the same files always give the same version.
+     * Files compiled before by this engine and this build, and kept in the cache then, come from
+     * there instead: they were verified and passed the same sample records and example cases.
+     */
     public RuleSet compile(Map<String, byte[]> files) {
+        String version = version(files);
+        Optional<RuleSet> cached = cache.read(version).flatMap(entry -> fromCache(version, files, entry));
+        if (cached.isPresent()) {
+            return cached.get();
+        }
         List<RuleProblem> problems = new ArrayList<>();
         List<StandardDefinition> standards = standards(files, problems);
         BusinessCalendar calendar = calendar(files, problems);
@@ -110,16 +115,47 @@ public final class RuleSetLoader {
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }
-        Bases bases = Bases.build(sources, problems);
+        RuleBases bases = RuleBases.build(sources, problems);
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }
+        // Serialised before any record is judged, so the entry holds the packages as compiled.
+        byte[] packages = cache.serialize(bases);
+        RuleSet ruleSet = assemble(version, files, standards, calendar, bases);
+        ExampleCases.Results examples;
+        try {
+            new Engine().evaluate(ruleSet, Probes.all(), Probes.AS_OF);
+            Probes.judgeHistories(ruleSet);
+            examples = ExampleCases.run(ruleSet, files);
+        } catch (RuntimeException | LinkageError e) {
+            throw new RuleSetException(List.of(Diagnostics.failure(e, sources)));
+        }
+        if (!examples.problems().isEmpty()) {
+            throw new RuleSetException(examples.problems());
+        }
+        cache.write(version, packages, examples.cases(), examples.expectations());
+        return ruleSet.withExamples(examples.cases(), examples.expectations());
+    }
+
+    /** The rule set of files whose rule bases came from the cache; empty when the standards or calendar do not read. */
+    private Optional<RuleSet> fromCache(String version, Map<String, byte[]> files, RuleBaseCache.Entry entry) {
+        List<RuleProblem> problems = new ArrayList<>();
+        List<StandardDefinition> standards = standards(files, problems);
+        BusinessCalendar calendar = calendar(files, problems);
+        if (!problems.isEmpty()) {
+            cache.discard(version, "its files no longer read: " + problems.get(0));
+            return Optional.empty();
+        }
+        return Optional.of(assemble(version, files, standards, calendar, entry.bases())
+                .withExamples(entry.exampleCases(), entry.exampleExpectations()));
+    }
+
+    private RuleSet assemble(String version, Map<String, byte[]> files, List<StandardDefinition> standards,
+                             BusinessCalendar calendar, RuleBases bases) {
         Map<String, String> hashes = new TreeMap<>();
         files.forEach((path, content) -> hashes.put(path, "sha256:" + ContentHash.sha256(content)));
-        RuleSet ruleSet = new RuleSet(version(files), standards, calendar, files, hashes, bases.rulesByPackage(), clock.instant(),
-                bases.records(), bases.declares(bases.records(), "judging"), bases.history(),
-                bases.history() != null && bases.declares(bases.history(), "history"));
-        return proven(ruleSet, files, sources);
+        return new RuleSet(version, standards, calendar, files, hashes, bases.rulesByPackage(), clock.instant(),
+                bases.records(), bases.recordsDeclareJudging(), bases.history(), bases.historyDeclaresHistory());
     }
 
     private static List<StandardDefinition> standards(Map<String, byte[]> files, List<RuleProblem> problems) {
@@ -139,110 +175,6 @@ public final class RuleSetLoader {
             }
         }
         return BusinessCalendar.standardWeek();
-    }
-
-    /**
-     * The rule set, once its rules have judged the sample records and its example cases hold;
-     * a rule that throws on a sample is reported where it is written.
-     */
-    private static RuleSet proven(RuleSet ruleSet, Map<String, byte[]> files, List<RuleSources.RuleSource> sources) {
-        ExampleCases.Results examples;
-        try {
-            new Engine().evaluate(ruleSet, Probes.all(), Probes.AS_OF);
-            Probes.judgeHistories(ruleSet);
-            examples = ExampleCases.run(ruleSet, files);
-        } catch (RuntimeException | LinkageError e) {
-            throw new RuleSetException(List.of(Diagnostics.failure(e, sources)));
-        }
-        if (!examples.problems().isEmpty()) {
-            throw new RuleSetException(examples.problems());
-        }
-        return ruleSet.withExamples(examples.cases(), examples.expectations());
-    }
-
-    /**
-     * The two rule bases of a rule set: the per-interaction rules, and the history rules (package
-     * "history"), which judge a customer's stored interactions and must not fire on each
-     * record's own. {@code history} is null when there are no history rules.
-     */
-    private record Bases(KieBase records, KieBase history) {
-
-        static Bases build(List<RuleSources.RuleSource> sources, List<RuleProblem> problems) {
-            KieServices kie = KieServices.Factory.get();
-            KieFileSystem recordFiles = kie.newKieFileSystem();
-            KieFileSystem historyFiles = kie.newKieFileSystem();
-            boolean hasHistory = false;
-            Map<String, RuleSources.RuleSource> sourceOf = new LinkedHashMap<>();
-            for (RuleSources.RuleSource source : sources) {
-                String packageName = source.packageName();
-                String folder = packageName.isEmpty() ? "" : packageName.replace('.', '/') + "/";
-                // A folder that matches the package keeps Drools quiet. The verified DRL is what compiles.
-                String stem = "src/main/resources/" + folder + source.path().replace('/', '_');
-                String target = stem.replaceAll("\\.[^.]+$", "") + ".drl";
-                if (sourceOf.containsKey(target)) {
-                    // x.drl beside x.dslr or x.csv: each keeps a name of its own.
-                    target = stem.replace('.', '_') + ".drl";
-                }
-                if (isHistoryPackage(packageName)) {
-                    historyFiles.write(target, source.drl());
-                    hasHistory = true;
-                } else {
-                    recordFiles.write(target, source.drl());
-                }
-                sourceOf.put(target, source);
-            }
-            KieBase records = buildBase(kie, recordFiles, sourceOf, problems);
-            return new Bases(records, hasHistory ? buildBase(kie, historyFiles, sourceOf, problems) : null);
-        }
-
-        /** The rule names of every package of both bases. */
-        Map<String, List<String>> rulesByPackage() {
-            Map<String, List<String>> rules = new TreeMap<>();
-            for (KieBase base : history == null ? List.of(records) : List.of(records, history)) {
-                for (KiePackage pkg : base.getKiePackages()) {
-                    List<String> names = pkg.getRules().stream().map(Rule::getName).sorted().toList();
-                    if (!names.isEmpty()) {
-                        rules.put(pkg.getName(), names);
-                    }
-                }
-            }
-            return rules;
-        }
-
-        /** Whether a package of {@code base} declares the global {@code name}. */
-        boolean declares(KieBase base, String name) {
-            return base.getKiePackages().stream().anyMatch(pkg -> pkg.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(name)));
-        }
-    }
-
-    /** Whether rules of this package judge customers' histories rather than single records. */
-    static boolean isHistoryPackage(String packageName) {
-        return packageName.equals(HISTORY_PACKAGE) || packageName.startsWith(HISTORY_PACKAGE + ".");
-    }
-
-    /** Builds one rule base, adding its errors to {@code problems}; null when it does not build. */
-    private static KieBase buildBase(KieServices kie, KieFileSystem kfs, Map<String, RuleSources.RuleSource> sourceOf,
-                                 List<RuleProblem> problems) {
-        ReleaseId releaseId = kie.newReleaseId("org.servicestandards.rules", "rules", "1." + BUILDS.incrementAndGet());
-        kfs.generateAndWritePomXML(releaseId);
-        KieBuilder builder = kie.newKieBuilder(kfs).buildAll();
-        boolean failed = false;
-        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            failed = true;
-            RuleProblem problem = Diagnostics.locate(message, sourceOf);
-            if (!problems.contains(problem)) {
-                problems.add(problem);
-            }
-        }
-        if (failed) {
-            kie.getRepository().removeKieModule(releaseId);
-            return null;
-        }
-        try {
-            return kie.newKieContainer(releaseId).getKieBase();
-        } finally {
-            kie.getRepository().removeKieModule(releaseId);
-        }
     }
 
     /** The version rule files would load as: a hash over their paths and contents. */
