@@ -60,20 +60,15 @@ public final class RuleSets {
 
     /** Loads the directory, keeping every rule set that serves in the archive (when there is one). */
     public static RuleSets load(Path directory, Clock clock, RuleSetArchive archive) {
-        return load(directory, clock, archive, "local");
+        return load(directory, clock, archive, "local", RuleBaseCache.NONE);
     }
 
     /**
      * Loads the directory as node {@code node} of the cluster whose store {@code archive} is: the
      * directory's rule set serves and is published unless it is one that has served before and the
      * cluster serves another; then, or when the directory cannot be used, the cluster's serves.
-     * Throws when neither can.
+     * Throws when neither can. Rule bases compiled before come from {@code cache}.
      */
-    public static RuleSets load(Path directory, Clock clock, RuleSetArchive archive, String node) {
-        return load(directory, clock, archive, node, RuleBaseCache.NONE);
-    }
-
-    /** As {@link #load(Path, Clock, RuleSetArchive, String)}, taking rule bases compiled before from {@code cache}. */
     public static RuleSets load(Path directory, Clock clock, RuleSetArchive archive, String node, RuleBaseCache cache) {
         RuleSets rules = new RuleSets(directory, new RuleSetLoader(clock, cache), clock, archive, node);
         LoadResult result = rules.reload(LoadTrigger.START);

@@ -33,7 +33,8 @@ class PublishCommandTest {
             assertThat(archive.serving().orElseThrow().version()).isEqualTo(version);
             assertThat(archive.serving().orElseThrow().publishedBy()).isEqualTo("ci pipeline");
             // A node deployed with the shipped copy serves what was published, and says its directory differs.
-            RuleSets node = RuleSets.load(deployed, Clock.systemUTC(), archive, "node-1");
+            RuleSets node = RuleSets.load(deployed, Clock.systemUTC(), archive, "node-1",
+                    org.servicestandards.standards.load.RuleBaseCache.NONE);
             assertThat(node.current().version()).isEqualTo(version);
             assertThat(node.directoryVersion()).isNotEqualTo(version);
             assertThat(archive.serving().orElseThrow().version()).isEqualTo(version);

@@ -46,7 +46,7 @@ class ClusterRuleSetTest {
     }
 
     private RuleSets node(Path rules, String name) {
-        return RuleSets.load(rules, clock, new JdbcRuleSetArchive(database), name);
+        return RuleSets.load(rules, clock, new JdbcRuleSetArchive(database), name, org.servicestandards.standards.load.RuleBaseCache.NONE);
     }
 
     @Test
