@@ -17,6 +17,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.servicestandards.app.Application;
 import org.servicestandards.jobs.Job;
 import org.servicestandards.jobs.JobInput;
+import org.servicestandards.jobs.JobRunner;
 import org.servicestandards.jobs.JobState;
 import org.servicestandards.records.ImportWork;
 import picocli.CommandLine.ArgGroup;
@@ -90,10 +91,16 @@ final class ImportCommand implements Callable<Integer> {
             if (detach) {
                 return 0;
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> err.println("\nstopped: job " + job.id()
-                    + " goes on on a node serving this store, or here with: import --follow " + job.id())));
-            application.runJobs();
+            JobRunner runner = application.runJobs();
+            // Stopped (Ctrl-C), this node gives the job up at once, for a serving node to go on with.
+            Thread stopped = new Thread(() -> {
+                runner.close();
+                err.println("\nstopped: job " + job.id() + " goes on on a node serving this store, or here with: import --follow "
+                        + job.id());
+            });
+            Runtime.getRuntime().addShutdownHook(stopped);
             Job ended = follow(application, job);
+            Runtime.getRuntime().removeShutdownHook(stopped);
             return report(ended);
         }
     }

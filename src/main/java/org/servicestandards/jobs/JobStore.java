@@ -50,6 +50,9 @@ public interface JobStore {
     /** Cancels a job that has not ended, in {@code by}'s name; the job as it is now, when there is one. */
     Optional<Job> cancel(String id, String by, Instant now);
 
+    /** Ends a RECEIVING job as FAILED, for {@code error} (its input was refused); false when it was not RECEIVING. */
+    boolean refuse(String id, String error, Instant now);
+
     /** Ends, as FAILED, imports whose input stopped arriving before {@code before}. How many. */
     int abandonReceiving(Instant before, Instant now);
 

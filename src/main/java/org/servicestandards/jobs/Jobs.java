@@ -35,8 +35,8 @@ public final class Jobs {
 
     /**
      * Starts a job of {@code kind} over the lines of {@code input}, read to its end and kept in
-     * the store before the job is queued. A file refused or broken off ends the job as FAILED, and
-     * the exception comes through.
+     * the store before the job is queued. A file refused or broken off ends the job as FAILED
+     * (saying why), and the exception comes through.
      */
     public Job submit(String kind, Map<String, String> params, String startedBy, String keyId, InputStream input, long maxBytes,
                       int maxLineBytes) {
@@ -45,7 +45,7 @@ public final class Jobs {
         try {
             lines = JobInput.split(input, maxBytes, maxLineBytes, (seq, count, body) -> store.append(job.id(), seq, count, body));
         } catch (RuntimeException e) {
-            store.cancel(job.id(), startedBy + " (the file was refused: " + e.getMessage() + ")", clock.instant());
+            store.refuse(job.id(), "the file was refused: " + e.getMessage(), clock.instant());
             throw e;
         }
         store.queue(job.id(), lines, clock.instant());

@@ -32,13 +32,16 @@ public final class ReevaluationWork implements JobWork {
         long total = service.reevaluationSize(from, to);
         long before = progress.done();
         Map<String, Object> result = new LinkedHashMap<>(job.result());
-        StandardsService.Reevaluation done = service.reevaluate(from, to, version, asOf, progress.cursor(), (last, records) -> {
+        // The last page's id, so the final checkpoint keeps it: a node taking over after it goes on from there.
+        String[] last = {progress.cursor()};
+        StandardsService.Reevaluation done = service.reevaluate(from, to, version, asOf, progress.cursor(), (id, records) -> {
+            last[0] = id;
             result.put("records", before + records);
-            return progress.checkpoint(last, before + records, Math.max(total, before + records), result);
+            return progress.checkpoint(id, before + records, Math.max(total, before + records), result);
         }).orElseThrow(() -> new IllegalStateException("no rule set with version '" + version + "' has served"));
         result.put("ruleset", done.ruleset());
         result.put("asOf", done.asOf().toString());
         result.put("records", before + done.records());
-        progress.checkpoint(progress.cursor(), before + done.records(), Math.max(total, before + done.records()), result);
+        progress.checkpoint(last[0], before + done.records(), Math.max(total, before + done.records()), result);
     }
 }

@@ -72,12 +72,14 @@ public final class JdbcJobStore implements JobStore {
 
     @Override
     public Optional<Job> claim(String node, Instant now, Instant leaseUntil) {
+        // Every node asks each second: a read finds nothing waiting without a write transaction
+        // (on SQLite, without the one writer's lock); the conditional update decides between nodes.
+        Optional<String> id = database.jdbi().withHandle(h -> h.createQuery("SELECT id FROM jobs WHERE " + CLAIMABLE
+                + " ORDER BY created_at, id LIMIT 1").bind("now", now.toEpochMilli()).mapTo(String.class).findOne());
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
         return database.write(h -> {
-            Optional<String> id = h.createQuery("SELECT id FROM jobs WHERE " + CLAIMABLE + " ORDER BY created_at, id LIMIT 1")
-                    .bind("now", now.toEpochMilli()).mapTo(String.class).findOne();
-            if (id.isEmpty()) {
-                return Optional.<Job>empty();
-            }
             int taken = h.createUpdate("UPDATE jobs SET state = 'RUNNING', node = :node, lease_until = :until, runs = runs + 1,"
                             + " started_at = COALESCE(started_at, :now), updated_at = :now WHERE id = :id AND " + CLAIMABLE)
                     .bind("node", node).bind("until", leaseUntil.toEpochMilli()).bind("now", now.toEpochMilli()).bind("id", id.get())
@@ -132,18 +134,24 @@ public final class JdbcJobStore implements JobStore {
 
     @Override
     public int abandonReceiving(Instant before, Instant now) {
+        List<String> ids = database.jdbi().withHandle(h -> h.createQuery("SELECT id FROM jobs WHERE state = 'RECEIVING' AND updated_at < ?")
+                .bind(0, before.toEpochMilli()).mapTo(String.class).list());
+        int ended = 0;
+        for (String id : ids) {
+            ended += refuse(id, "the file stopped arriving before its end", now) ? 1 : 0;
+        }
+        return ended;
+    }
+
+    @Override
+    public boolean refuse(String id, String error, Instant now) {
+        String why = error.length() > 1900 ? error.substring(0, 1900) : error;
         return database.write(h -> {
-            List<String> ids = h.createQuery("SELECT id FROM jobs WHERE state = 'RECEIVING' AND updated_at < ?")
-                    .bind(0, before.toEpochMilli()).mapTo(String.class).list();
-            int ended = 0;
-            for (String id : ids) {
-                int one = h.createUpdate("UPDATE jobs SET state = 'FAILED', error = 'the file stopped arriving before its end',"
-                                + " finished_at = ?, updated_at = ? WHERE id = ? AND state = 'RECEIVING'")
-                        .bind(0, now.toEpochMilli()).bind(1, now.toEpochMilli()).bind(2, id).execute();
-                dropInput(h, one, id);
-                ended += one;
-            }
-            return ended;
+            int one = h.createUpdate("UPDATE jobs SET state = 'FAILED', error = ?, finished_at = ?, updated_at = ? WHERE id = ?"
+                            + " AND state = 'RECEIVING'")
+                    .bind(0, why).bind(1, now.toEpochMilli()).bind(2, now.toEpochMilli()).bind(3, id).execute();
+            dropInput(h, one, id);
+            return one == 1;
         });
     }
 

@@ -145,7 +145,8 @@ class JobsApiTest {
                 assertThat(json(longLine).get("detail").asText()).contains("line 2").contains("1024 bytes");
                 JsonNode jobs = json(client.get("/api/v1/jobs"));
                 assertThat(jobs.get("items")).singleElement().satisfies(job -> {
-                    assertThat(job.get("state").asText()).isEqualTo("CANCELLED");
+                    assertThat(job.get("state").asText()).isEqualTo("FAILED");
+                    assertThat(job.get("error").asText()).contains("line 2");
                     assertThat(job.get("done").asInt()).isZero();
                 });
             });
