@@ -109,7 +109,7 @@ public final class HistoryStandards implements AutoCloseable {
      * is answered by that sweep when it was of the same {@code asOf}.
      */
     public Sweep sweep(Instant asOf) {
-        return sweep(asOf, customers -> true);
+        return sweep(asOf, clock.instant(), customers -> true);
     }
 
     /** Hears during a sweep how many customers it has judged; answers false to stop it (it is then not finished). */
@@ -123,9 +123,12 @@ public final class HistoryStandards implements AutoCloseable {
         return store.customerCount();
     }
 
-    /** {@link #sweep(Instant)}, telling {@code progress} as pages of customers are judged. */
-    public Sweep sweep(Instant asOf, Progress progress) {
-        Instant requested = clock.instant();
+    /**
+     * {@link #sweep(Instant)} asked for at {@code requested} (a job's creation, which may be a
+     * while before a node runs it), telling {@code progress} as pages of customers are judged. A
+     * sweep as of the same instant that finished after {@code requested} answers for this one.
+     */
+    public Sweep sweep(Instant asOf, Instant requested, Progress progress) {
         while (!leases.hold(SWEEP_JOB, SWEEP_LEASE)) {
             try {
                 Thread.sleep(SWEEP_WAIT.toMillis());

@@ -28,7 +28,7 @@ public final class SweepWork implements JobWork {
         long total = history.customerCount();
         Map<String, Object> result = new LinkedHashMap<>();
         progress.checkpoint("", 0, total, result);
-        HistoryStandards.Sweep sweep = history.sweep(asOf, customers -> progress.checkpoint("", customers, Math.max(total, customers), result));
+        HistoryStandards.Sweep sweep = history.sweep(asOf, job.createdAt(), customers -> progress.checkpoint("", customers, Math.max(total, customers), result));
         if (!progress.holding()) {
             return;
         }

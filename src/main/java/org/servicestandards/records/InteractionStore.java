@@ -19,12 +19,19 @@ public interface InteractionStore {
 
     Optional<StoredRecord> find(String id);
 
-    /** A stored record's latest revision, to judge again. */
-    record Rejudging(int revision, Interaction record) {
+    /**
+     * A stored record's latest revision, to judge again. {@code basis} is the number of the
+     * verdict found stale, when the judging replaces that verdict alone (the keeper's), or
+     * {@link #ANY_BASIS} when it replaces whichever verdict is current (a re-evaluation's).
+     */
+    record Rejudging(int revision, int basis, Interaction record) {
     }
 
-    /** A new verdict for a stored revision. */
-    record Rejudged(int revision, Interaction record, Verdict verdict) {
+    /** {@link Rejudging#basis} of judging that replaces whichever verdict is current. */
+    int ANY_BASIS = 0;
+
+    /** A new verdict for a stored revision, judged in place of verdict {@code basis} (see {@link Rejudging}). */
+    record Rejudged(int revision, int basis, Interaction record, Verdict verdict) {
     }
 
     /**
@@ -45,8 +52,9 @@ public interface InteractionStore {
 
     /**
      * Stores new verdicts beside the old ones, in one transaction; they become the ones reports
-     * count. A verdict for a revision that is no longer the latest, or equal to the current one
-     * (same rule set, same outcomes), is not stored. Returns those stored.
+     * count. A verdict for a revision that is no longer the latest, judged in place of a verdict
+     * that is no longer current (another node's keeper judged it meanwhile), or equal to the
+     * current one (same rule set, same outcomes), is not stored. Returns those stored.
      */
     List<Rejudged> appendVerdicts(List<Rejudged> rejudged);
 

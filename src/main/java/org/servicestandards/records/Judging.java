@@ -85,7 +85,7 @@ final class Judging {
         List<InteractionStore.Rejudged> rejudged = new ArrayList<>(page.size());
         for (int k = 0; k < page.size(); k++) {
             if (verdicts.get(k) != null) {
-                rejudged.add(new InteractionStore.Rejudged(page.get(k).revision(), batch.get(k), verdicts.get(k)));
+                rejudged.add(new InteractionStore.Rejudged(page.get(k).revision(), page.get(k).basis(), batch.get(k), verdicts.get(k)));
             }
         }
         return rejudged;

@@ -69,7 +69,12 @@ public final class JdbcInteractionStore implements InteractionStore {
             h.createQuery("SELECT id, latest_revision, content_hash FROM interactions WHERE id IN (<ids>)")
                     .bindList("ids", chunk)
                     .map((rs, ctx) -> Map.entry(rs.getString(1), new Head(rs.getInt(2), rs.getString(3))))
-                    .forEach(e -> heads.put(e.getKey(), e.getValue()));
+                    // A row without a revision is this transaction's claim on a new id.
+                    .forEach(e -> {
+                        if (e.getValue().revision() > 0) {
+                            heads.put(e.getKey(), e.getValue());
+                        }
+                    });
         }
         return heads;
     }
@@ -83,14 +88,21 @@ public final class JdbcInteractionStore implements InteractionStore {
     }
 
     /**
-     * Locks the stored rows of {@code ids} in id order (PostgreSQL; SQLite has one writer), so
-     * two batches of the same records queue for each other instead of deadlocking.
+     * Locks the rows of {@code ids} in id order (PostgreSQL; SQLite has one writer), so two
+     * batches of the same records queue for each other instead of deadlocking. An id not yet
+     * stored first gets a row holding no revision (revision 0, seen by no other transaction):
+     * inserting it takes its lock, or waits for the writer inserting it meanwhile, in the same
+     * order as the stored ids are locked.
      */
-    private void lockInOrder(Handle h, List<String> ids) {
+    private void lockInOrder(Handle h, List<String> ids, long now) {
         if (database.kind() != Database.Kind.POSTGRESQL) {
             return;
         }
         List<String> sorted = ids.stream().sorted().toList();
+        Rows claimed = Rows.of(h, "INSERT INTO interactions (id, latest_revision, content_hash, updated_at) VALUES (?, 0, '', ?)"
+                + " ON CONFLICT (id) DO NOTHING");
+        sorted.forEach(id -> claimed.add(id, now));
+        claimed.execute();
         for (int start = 0; start < sorted.size(); start += 500) {
             h.createQuery("SELECT id FROM interactions WHERE id IN (<ids>) ORDER BY id FOR UPDATE")
                     .bindList("ids", sorted.subList(start, Math.min(sorted.size(), start + 500))).mapTo(String.class).list();
@@ -100,7 +112,7 @@ public final class JdbcInteractionStore implements InteractionStore {
     private List<Stored> saveInTransaction(Handle h, List<Submission> submissions) {
         long now = clock.millis();
         List<String> ids = submissions.stream().map(s -> s.record().id()).distinct().toList();
-        lockInOrder(h, ids);
+        lockInOrder(h, ids, now);
         Map<String, Head> heads = heads(h, ids);
         Map<String, Verdict> storedNow = new HashMap<>();
         List<Stored> results = new ArrayList<>(submissions.size());
@@ -124,8 +136,11 @@ public final class JdbcInteractionStore implements InteractionStore {
             Set<String> failedBefore = !fails || head == null ? Set.of()
                     : storedNow.containsKey(id) ? OutcomeEvent.failing(storedNow.get(id)) : failing(h, id, head.revision());
             if (head == null) {
+                // Inserted, or this transaction's claim on the id filled in.
                 int inserted = h.createUpdate("INSERT INTO interactions (id, latest_revision, content_hash, updated_at, customer_id)"
-                                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
+                                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET latest_revision = excluded.latest_revision,"
+                                + " content_hash = excluded.content_hash, updated_at = excluded.updated_at, customer_id = excluded.customer_id"
+                                + " WHERE interactions.latest_revision = 0")
                         .bind(0, id).bind(1, revision).bind(2, submission.contentHash()).bind(3, now)
                         .bind(4, record.customer().id()).execute();
                 if (inserted != 1) {
@@ -170,7 +185,7 @@ public final class JdbcInteractionStore implements InteractionStore {
                         + " ORDER BY r.interaction_id LIMIT :limit")
                 .bind("after", after).bind("current", true).bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli())
                 .bind("limit", limit)
-                .map((rs, ctx) -> new Rejudging(rs.getInt(2), StoredJson.read(rs.getString(3), Interaction.class)))
+                .map((rs, ctx) -> new Rejudging(rs.getInt(2), ANY_BASIS, StoredJson.read(rs.getString(3), Interaction.class)))
                 .list());
     }
 
@@ -189,7 +204,7 @@ public final class JdbcInteractionStore implements InteractionStore {
      * as now may not have passed yet, and judging it again would only store the same PENDING
      * verdict once more.
      */
-    static final String PENDING_FALLEN_DUE = "SELECT r.revision, r.body FROM (SELECT DISTINCT interaction_id, revision FROM outcomes"
+    static final String PENDING_FALLEN_DUE = "SELECT r.revision, d.verdict_no, r.body FROM (SELECT DISTINCT interaction_id, revision, verdict_no FROM outcomes"
             + " WHERE is_current = :current AND outcome = 'PENDING' AND due_at < :until AND interaction_id > :after) d"
             + " JOIN revisions r ON r.interaction_id = d.interaction_id AND r.revision = d.revision"
             + " ORDER BY d.interaction_id LIMIT :limit";
@@ -198,7 +213,7 @@ public final class JdbcInteractionStore implements InteractionStore {
     public List<Rejudging> pendingFallenDue(Instant until, String after, int limit) {
         return jdbi.withHandle(h -> h.createQuery(PENDING_FALLEN_DUE)
                 .bind("after", after).bind("current", true).bind("until", until.toEpochMilli()).bind("limit", limit)
-                .map((rs, ctx) -> new Rejudging(rs.getInt(1), StoredJson.read(rs.getString(2), Interaction.class)))
+                .map((rs, ctx) -> new Rejudging(rs.getInt(1), rs.getInt(2), StoredJson.read(rs.getString(3), Interaction.class)))
                 .list());
     }
 
@@ -220,20 +235,24 @@ public final class JdbcInteractionStore implements InteractionStore {
                 if (latest != 1) {
                     continue;
                 }
+                int next = h.createQuery(NEXT_VERDICT_NO)
+                        .bind(0, id).bind(1, r.revision()).mapTo(Integer.class).one();
+                // Another keeper replaced the stale verdict meanwhile: its verdict stands.
+                if (r.basis() != ANY_BASIS && r.basis() != next - 1) {
+                    continue;
+                }
                 Verdict verdict = r.verdict().withRevision(r.revision());
                 Optional<Verdict> current = currentVerdict(h, id);
                 if (current.isPresent() && current.get().ruleset().equals(verdict.ruleset())
                         && current.get().outcomes().equals(verdict.outcomes())) {
                     continue;
                 }
-                int next = h.createQuery(NEXT_VERDICT_NO)
-                        .bind(0, id).bind(1, r.revision()).mapTo(Integer.class).one();
                 if (!OutcomeEvent.failing(verdict).isEmpty()) {
                     events.addAll(OutcomeEvent.becameFailing(r.record(), verdict, next, failing(h, id, r.revision())));
                 }
                 writer.supersede(id, r.revision());
                 writer.add(r.record(), r.revision(), next, verdict);
-                stored.add(new Rejudged(r.revision(), r.record(), verdict));
+                stored.add(new Rejudged(r.revision(), r.basis(), r.record(), verdict));
             }
             writer.flush((id, revision) -> true);
             outbox.enqueue(h, events);

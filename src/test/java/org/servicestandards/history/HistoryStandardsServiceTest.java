@@ -38,7 +38,10 @@ class HistoryStandardsServiceTest {
     /** The service and its history standards on one store. */
     private record App(StandardsService service, HistoryStandards history) implements AutoCloseable {
         static App on(Database database) {
-            Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+            return on(database, Clock.fixed(NOW, ZoneOffset.UTC));
+        }
+
+        static App on(Database database, Clock clock) {
             RuleSets rules = RuleSets.load(Path.of("rules"), clock);
             HistoryStandards history = new HistoryStandards(rules, new JdbcHistoryStore(database, clock), clock, 2);
             return new App(new StandardsService(rules, new JdbcInteractionStore(database, clock),
@@ -233,6 +236,27 @@ class HistoryStandardsServiceTest {
             ComplianceRow row = row(app.service, november(), "complaint-follow-up");
             assertThat(row.pass()).isEqualTo(1);
             assertThat(row.pending()).isZero();
+        }
+    }
+
+    @Test
+    void a_sweep_asked_for_before_the_same_sweep_finished_is_answered_by_it(@TempDir Path data) {
+        org.servicestandards.testing.MutableClock clock = new org.servicestandards.testing.MutableClock(NOW);
+        try (Database database = TestDatabases.open(data); App app = App.on(database, clock)) {
+            app.customer("vip-1", Tier.VIP, "2026-01-01T00:00:00Z", "am-1");
+            Instant asOf = Instant.parse("2026-11-20T02:00:00Z");
+            Instant asked = clock.instant();
+            clock.advance(java.time.Duration.ofMinutes(1));
+            HistoryStandards.Sweep first = app.history.sweep(asOf);
+            assertThat(first.outcomes()).isPositive();
+            // A job asked for before that sweep finished, and run after it (on another node,
+            // whose runner looked later): the finished sweep answers it.
+            clock.advance(java.time.Duration.ofMinutes(1));
+            assertThat(app.history.sweep(asOf, asked, customers -> true)).isEqualTo(first);
+            // Asked for after it finished: swept again, and nothing has changed to keep.
+            HistoryStandards.Sweep again = app.history.sweep(asOf, clock.instant(), customers -> true);
+            assertThat(again.customers()).isEqualTo(first.customers());
+            assertThat(again.outcomes()).isZero();
         }
     }
 

@@ -146,4 +146,37 @@ class DeadlinesPassTest {
                     .outcome("first-response").outcome()).isEqualTo(Outcome.FAIL);
         }
     }
+
+    @Test
+    void a_stale_verdict_another_keeper_replaced_meanwhile_is_not_replaced_again(@TempDir Path data) throws Exception {
+        try (Database database = TestDatabases.open(data)) {
+            Clock clock = Clock.fixed(POSTED, ZoneOffset.UTC);
+            InteractionStore real = new org.servicestandards.store.JdbcInteractionStore(database, clock);
+            StandardsService other = Services.on(database, clock);
+            // This keeper reads the stale verdict; before it stores its own, the other node's
+            // keeper judges the same call four seconds later and stores its verdict.
+            boolean[] overtaken = {false};
+            InteractionStore overtakenStore = (InteractionStore) java.lang.reflect.Proxy.newProxyInstance(
+                    InteractionStore.class.getClassLoader(), new Class<?>[] {InteractionStore.class}, (proxy, method, args) -> {
+                        try {
+                            Object answer = method.invoke(real, args);
+                            if (method.getName().equals("pendingFallenDue") && !overtaken[0]) {
+                                overtaken[0] = true;
+                                assertThat(other.judgeFallenDue(Instant.parse("2026-11-20T15:03:05Z"))).isEqualTo(1);
+                            }
+                            return answer;
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            StandardsService service = Services.on(database, clock,
+                    org.servicestandards.rulesets.RuleSets.load(Path.of("rules"), clock), overtakenStore);
+            service.ingest(Batch.of(List.of(waitingCall())), POSTED);
+
+            assertThat(service.judgeFallenDue(Instant.parse("2026-11-20T15:03:01Z"))).isZero();
+            var verdicts = service.find("cc-9001").orElseThrow().revisions().get(0).verdicts();
+            assertThat(verdicts).hasSize(2);
+            assertThat(verdicts.get(1).outcome("first-response").outcome()).isEqualTo(Outcome.FAIL);
+        }
+    }
 }
