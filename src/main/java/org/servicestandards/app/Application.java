@@ -24,6 +24,7 @@ import org.servicestandards.metrics.ServiceMetrics;
 import org.servicestandards.notify.WebhookDispatcher;
 import org.servicestandards.notify.WebhookTargets;
 import org.servicestandards.records.DeadlineKeeper;
+import org.servicestandards.impact.ImpactWork;
 import org.servicestandards.records.ImportWork;
 import org.servicestandards.records.InteractionStore;
 import org.servicestandards.records.ReevaluationWork;
@@ -205,7 +206,8 @@ public final class Application implements AutoCloseable {
     public JobRunner runJobs() {
         Clock clock = config.clock();
         JobRunner runner = JobRunner.start(jobStore, java.util.Map.of(ImportWork.KIND, new ImportWork(service, jobStore, clock),
-                ReevaluationWork.KIND, new ReevaluationWork(service), SweepWork.KIND, new SweepWork(history)), clock, ruleSets.node(),
+                ReevaluationWork.KIND, new ReevaluationWork(service), SweepWork.KIND, new SweepWork(history),
+                ImpactWork.KIND, new ImpactWork(service, ruleSets, jobStore)), clock, ruleSets.node(),
                 JOB_THREADS);
         jobs.onSubmitted(runner::wake);
         running.add(runner);

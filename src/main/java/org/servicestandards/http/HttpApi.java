@@ -47,6 +47,7 @@ public final class HttpApi {
         WebhooksController webhooks = new WebhooksController(webhookStore, settings.webhookTargets(), service.ruleSets(), audit);
         KeysController keyAdmin = new KeysController(keys);
         JobsController jobWork = new JobsController(jobs, service.ruleSets(), settings, clock, audit);
+        ImpactController impact = new ImpactController(jobs, service.ruleSets(), jobWork, clock, audit);
         ApiDescription description = ApiDescription.load();
         return Javalin.create(cfg -> {
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
@@ -86,6 +87,8 @@ public final class HttpApi {
             cfg.routes.post("/api/v1/history-standards/sweep", jobWork::sweep, Access.OFFICER);
             get(cfg.routes, "/api/v1/rules", rules::get, Access.ANY_KEY);
             cfg.routes.post("/api/v1/rules/validate", rules::validate, Access.OFFICER);
+            cfg.routes.post("/api/v1/rules/impact", impact::preview, Access.OFFICER);
+            get(cfg.routes, "/api/v1/rules/impact/{id}", impact::result, Access.OFFICER);
             get(cfg.routes, "/api/v1/rules/versions", rules::versions, Access.AUDITOR);
             get(cfg.routes, "/api/v1/rules/versions/{version}", rules::version, Access.AUDITOR);
             get(cfg.routes, "/api/v1/rules/versions/{version}/rule", rules::rule, Access.AUDITOR);

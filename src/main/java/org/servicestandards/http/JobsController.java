@@ -79,11 +79,9 @@ final class JobsController {
      * serving rule set, or by an older one ({@code ruleset=}), as of {@code asOf}, as a job.
      */
     void reevaluate(Context ctx) {
-        Instant to = Params.instant(ctx, "to", clock.instant());
-        Instant from = Params.instant(ctx, "from", to.minus(ReportsController.DEFAULT_RANGE));
-        if (!to.isAfter(from) || Duration.between(from, to).compareTo(ReportsController.MAX_RANGE) > 0) {
-            throw Problem.badParameter("to", "must be after from, at most " + ReportsController.MAX_RANGE.toDays() + " days later");
-        }
+        Period period = Period.of(ctx, clock);
+        Instant from = period.from();
+        Instant to = period.to();
         String version = Params.text(ctx, "ruleset", Set.of());
         Instant asOf = Params.instant(ctx, "asOf", clock.instant());
         String ruleset;
@@ -118,13 +116,26 @@ final class JobsController {
         accepted(ctx, job);
     }
 
+    /** The records opened in [from, to) that long work takes: {@code to} defaults to now, {@code from} to 30 days before it. */
+    record Period(Instant from, Instant to) {
+
+        static Period of(Context ctx, Clock clock) {
+            Instant to = Params.instant(ctx, "to", clock.instant());
+            Instant from = Params.instant(ctx, "from", to.minus(ReportsController.DEFAULT_RANGE));
+            if (!to.isAfter(from) || Duration.between(from, to).compareTo(ReportsController.MAX_RANGE) > 0) {
+                throw Problem.badParameter("to", "must be after from, at most " + ReportsController.MAX_RANGE.toDays() + " days later");
+            }
+            return new Period(from, to);
+        }
+    }
+
     private Job submit(Context ctx, String kind, Map<String, String> params) {
         ApiKey caller = caller(ctx);
         return jobs.submit(kind, params, caller.actor(), caller.id());
     }
 
     /** Answers 202 with the job just started and where to follow it. */
-    private void accepted(Context ctx, Job job) {
+    void accepted(Context ctx, Job job) {
         ctx.status(202).header("Location", "/api/v1/jobs/" + job.id()).json(view(job, clock.instant()));
     }
 
@@ -160,14 +171,15 @@ final class JobsController {
         ctx.json(view(cancelled, clock.instant()));
     }
 
-    private Job visible(Context ctx) {
+    /** The job of the path's id, when it is the caller's (or the caller is an admin); else 404. */
+    Job visible(Context ctx) {
         String id = ctx.pathParam("id");
         ApiKey caller = caller(ctx);
         return jobs.find(id).filter(job -> caller.may(Role.ADMIN) || caller.id().equals(job.keyId()))
                 .orElseThrow(() -> Problem.notFound("no job with id '" + id + "' of yours"));
     }
 
-    private static ApiKey caller(Context ctx) {
+    static ApiKey caller(Context ctx) {
         return Access.caller(ctx).orElseThrow(() -> new IllegalStateException("a job route ran without a key"));
     }
 

@@ -67,7 +67,7 @@ final class RulesController {
     }
 
     /** The candidate files of a request: a zip of the rules directory, or JSON {@code {"files": {…}}}. */
-    private static Map<String, byte[]> candidate(Context ctx) {
+    static Map<String, byte[]> candidate(Context ctx) {
         Map<String, byte[]> files;
         String type = Bodies.mediaType(ctx);
         try {
@@ -85,7 +85,7 @@ final class RulesController {
         return files;
     }
 
-    private static Map<String, byte[]> fromJson(JsonNode root) {
+    static Map<String, byte[]> fromJson(JsonNode root) {
         JsonNode files = root == null ? null : root.get("files");
         if (files == null || !files.isObject() || files.isEmpty()) {
             throw new IllegalArgumentException("send {\"files\": {\"path\": \"text\", …}} with at least one file");

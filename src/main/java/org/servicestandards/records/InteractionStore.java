@@ -40,6 +40,13 @@ public interface InteractionStore {
      */
     List<Rejudging> latestRevisions(Instant from, Instant to, String after, int limit);
 
+    /** A stored record's latest revision and its current verdict. */
+    record Judged(int revision, Interaction record, Verdict verdict) {
+    }
+
+    /** {@link #latestRevisions}, each with its current verdict: what an impact preview compares against. */
+    List<Judged> currentVerdicts(Instant from, Instant to, String after, int limit);
+
     /** How many records {@link #latestRevisions} walks over [from, to): a re-evaluation's total. */
     long countLatest(Instant from, Instant to);
 

@@ -49,6 +49,25 @@ final class Judging {
         }
     }
 
+    /**
+     * Judges each record as of its own instant, those sharing one together; the verdicts line up
+     * with the records, null where the rules could not judge one.
+     */
+    List<Verdict> judgeAt(RuleSet rules, List<Interaction> records, List<Instant> asOfs) {
+        java.util.Map<Instant, List<Integer>> byInstant = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < records.size(); k++) {
+            byInstant.computeIfAbsent(asOfs.get(k), at -> new ArrayList<>()).add(k);
+        }
+        Verdict[] verdicts = new Verdict[records.size()];
+        byInstant.forEach((asOf, indexes) -> {
+            List<Verdict> judged = judgeEach(rules, indexes.stream().map(records::get).toList(), asOf, new ArrayList<>());
+            for (int k = 0; k < indexes.size(); k++) {
+                verdicts[indexes.get(k)] = judged.get(k);
+            }
+        });
+        return java.util.Arrays.asList(verdicts);
+    }
+
     /** Judges the valid records; one the rules cannot judge is rejected and no longer counts as valid. */
     List<Verdict> judge(RuleSet rules, Decoding decoding, Instant asOf) {
         List<String> failures = new ArrayList<>();

@@ -174,6 +174,40 @@ public final class StandardsService {
         return Optional.of(new Reevaluation(rules.get().version(), asOf, records));
     }
 
+    /** Hears, record by record, the current verdict and what a candidate rule set judges instead (null: it could not). */
+    @FunctionalInterface
+    public interface Comparison {
+        void add(Interaction record, Verdict current, Verdict candidate);
+    }
+
+    /**
+     * Judges the stored records opened in [from, to), their latest revisions, by {@code candidate}
+     * as of the instant of each one's current verdict, and stores nothing: {@code comparison}
+     * hears each record's two verdicts, {@code pages} how far it got after each page (false
+     * stops it there).
+     */
+    public void preview(RuleSet candidate, Instant from, Instant to, Comparison comparison, Pages pages) {
+        int records = 0;
+        String last = "";
+        while (true) {
+            List<InteractionStore.Judged> page = store.currentVerdicts(from, to, last, REJUDGE_PAGE);
+            if (page.isEmpty()) {
+                return;
+            }
+            List<Verdict> judged = judging.judgeAt(candidate, page.stream().map(InteractionStore.Judged::record).toList(),
+                    page.stream().map(j -> j.verdict().asOf()).toList());
+            for (int k = 0; k < page.size(); k++) {
+                Verdict after = judged.get(k);
+                comparison.add(page.get(k).record(), page.get(k).verdict(), after == null ? null : after.withRevision(page.get(k).revision()));
+            }
+            records += page.size();
+            last = page.get(page.size() - 1).record().id();
+            if (!pages.judged(last, records)) {
+                return;
+            }
+        }
+    }
+
     /** How many records a re-evaluation of [from, to) judges. */
     public long reevaluationSize(Instant from, Instant to) {
         return store.countLatest(from, to);

@@ -101,7 +101,8 @@ public final class CsvExport {
         return write(List.of("seq", "at", "actor", "action", "target", "detail"), entries);
     }
 
-    private static String write(List<String> header, List<List<Object>> rows) {
+    /** Any table as CSV: the header row, then the rows, cell by cell. */
+    public static String write(List<String> header, List<List<Object>> rows) {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
         header.forEach(schema::addColumn);
         try {

@@ -28,6 +28,7 @@ public final class JdbcInteractionStore implements InteractionStore {
     private final Jdbi jdbi;
     private final Clock clock;
     private final Outbox outbox;
+    private final RejudgingReads reads;
 
     public JdbcInteractionStore(Database database, Clock clock) {
         this(database, clock, Outbox.NONE);
@@ -39,6 +40,7 @@ public final class JdbcInteractionStore implements InteractionStore {
         this.jdbi = database.jdbi();
         this.clock = clock;
         this.outbox = outbox;
+        this.reads = new RejudgingReads(jdbi);
     }
 
     /**
@@ -178,43 +180,22 @@ public final class JdbcInteractionStore implements InteractionStore {
 
     @Override
     public List<Rejudging> latestRevisions(Instant from, Instant to, String after, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT r.interaction_id, r.revision, r.body FROM revisions r"
-                        + " JOIN interactions i ON i.id = r.interaction_id AND i.latest_revision = r.revision"
-                        + " WHERE r.interaction_id > :after AND EXISTS (SELECT 1 FROM outcomes o WHERE o.interaction_id = r.interaction_id"
-                        + " AND o.revision = r.revision AND o.is_current = :current AND o.opened_at >= :from AND o.opened_at < :to)"
-                        + " ORDER BY r.interaction_id LIMIT :limit")
-                .bind("after", after).bind("current", true).bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli())
-                .bind("limit", limit)
-                .map((rs, ctx) -> new Rejudging(rs.getInt(2), ANY_BASIS, StoredJson.read(rs.getString(3), Interaction.class)))
-                .list());
+        return reads.latestRevisions(from, to, after, limit);
+    }
+
+    @Override
+    public List<Judged> currentVerdicts(Instant from, Instant to, String after, int limit) {
+        return reads.currentVerdicts(from, to, after, limit);
     }
 
     @Override
     public long countLatest(Instant from, Instant to) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT interaction_id) FROM outcomes"
-                        + " WHERE is_current = :current AND opened_at >= :from AND opened_at < :to")
-                .bind("current", true).bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli())
-                .mapTo(Long.class).one());
+        return reads.countLatest(from, to);
     }
-
-    /**
-     * The fallen-due outcomes come from the index over current PENDING outcomes by deadline, so
-     * the keeper's cost follows how many have fallen due, not how many records are stored.
-     * Strictly before: due_at is kept to the millisecond, so a deadline in the same millisecond
-     * as now may not have passed yet, and judging it again would only store the same PENDING
-     * verdict once more.
-     */
-    static final String PENDING_FALLEN_DUE = "SELECT r.revision, d.verdict_no, r.body FROM (SELECT DISTINCT interaction_id, revision, verdict_no FROM outcomes"
-            + " WHERE is_current = :current AND outcome = 'PENDING' AND due_at < :until AND interaction_id > :after) d"
-            + " JOIN revisions r ON r.interaction_id = d.interaction_id AND r.revision = d.revision"
-            + " ORDER BY d.interaction_id LIMIT :limit";
 
     @Override
     public List<Rejudging> pendingFallenDue(Instant until, String after, int limit) {
-        return jdbi.withHandle(h -> h.createQuery(PENDING_FALLEN_DUE)
-                .bind("after", after).bind("current", true).bind("until", until.toEpochMilli()).bind("limit", limit)
-                .map((rs, ctx) -> new Rejudging(rs.getInt(1), rs.getInt(2), StoredJson.read(rs.getString(3), Interaction.class)))
-                .list());
+        return reads.pendingFallenDue(until, after, limit);
     }
 
     @Override

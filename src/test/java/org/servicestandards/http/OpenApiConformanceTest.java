@@ -241,6 +241,35 @@ class OpenApiConformanceTest {
                 calls.post("/api/v1/reevaluate?from=2026-11-20T00:00:00Z&to=2026-11-01T00:00:00Z").expect(400);
                 calls.post("/api/v1/reevaluate").key(auditor).expect(403);
 
+                JsonNode previewed = calls.post("/api/v1/rules/impact?" + PERIOD + "&groupBy=team").json(candidate(Path.of("rules")))
+                        .expect(202);
+                calls.post("/api/v1/rules/impact?" + PERIOD).json("{\"version\": \"" + version + "\"}").expect(202);
+                calls.post("/api/v1/rules/impact?" + PERIOD).json("{\"version\": \"sha256:unknown\"}").expect(404);
+                calls.post("/api/v1/rules/impact?" + PERIOD).json("{\"files\": {\"standards.csv\": "
+                        + Json.mapper().valueToTree(RuleEdits.read(Path.of("rules/standards.csv"))) + ", \"standards/broken.drl\":"
+                        + " \"package standards;\\nrule \\\"half a rule\\\" when then\"}}").expect(422);
+                calls.post("/api/v1/rules/impact?" + PERIOD + "&groupBy=week").json("{\"version\": \"" + version + "\"}")
+                        .outsideSpec().expect(400);
+                calls.post("/api/v1/rules/impact?" + PERIOD).json("{\"version\": \"" + version + "\"}").key(auditor).expect(403);
+                String preview = previewed.get("id").asText();
+                // This node runs jobs just long enough for the previews to finish.
+                try (org.servicestandards.jobs.JobRunner runner = app.application.runJobs()) {
+                    for (int wait = 0; wait < 600 && !calls.get("/api/v1/jobs/" + preview).expect(200).get("state").asText()
+                            .equals("SUCCEEDED"); wait++) {
+                        Thread.sleep(100);
+                    }
+                }
+                JsonNode previewJob = calls.get("/api/v1/jobs/" + preview).expect(200);
+                assertThat(previewJob.get("state").asText()).as(previewJob.toString()).isEqualTo("SUCCEEDED");
+                calls.get("/api/v1/rules/impact/" + preview).expect(200);
+                calls.get("/api/v1/rules/impact/" + preview + "?format=csv").expect(200);
+                calls.get("/api/v1/rules/impact/no-such-job").expect(404);
+                // A preview whose candidate is still arriving: no node takes it up before it has.
+                String arriving = app.application.jobs().store().create("impact", java.util.Map.of(), "test", null, true,
+                        java.time.Instant.now()).id();
+                calls.get("/api/v1/rules/impact/" + arriving).expect(409);
+                calls.get("/api/v1/rules/impact/" + preview).key(auditor).expect(403);
+
                 JsonNode webhook = calls.post("/api/v1/webhooks").json("{\"url\": \"https://hooks.example.com/standards\","
                         + " \"secret\": \"0123456789abcdef-the-secret\", \"standards\": [\"first-response\", \"courtesy\"],"
                         + " \"severities\": [\"CRITICAL\", \"MAJOR\"], \"events\": [\"failed\", \"at-risk\"], \"warnBefore\": \"PT30M\"}")

@@ -71,7 +71,7 @@ class QueryPlansTest {
                 new Expected(JdbcInteractionStore.NEXT_VERDICT_NO, new Object[] {"cc-7", 1}, List.of(verdictsKey)),
                 new Expected(JdbcInteractionStore.CURRENT_VERDICT, new Object[] {"cc-7"}, List.of(verdictsKey, interactionsKey)),
                 // The keeper's query reads the fallen-due outcomes by deadline, then their revisions by key.
-                new Expected(JdbcInteractionStore.PENDING_FALLEN_DUE.replace(":current", "?").replace(":until", "?")
+                new Expected(RejudgingReads.PENDING_FALLEN_DUE.replace(":current", "?").replace(":until", "?")
                         .replace(":after", "?").replace(":limit", "?"),
                         new Object[] {true, NOW.toEpochMilli(), "", 500}, List.of("outcomes_current_due", revisionsKey)));
     }
