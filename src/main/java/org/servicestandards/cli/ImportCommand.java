@@ -91,16 +91,7 @@ final class ImportCommand implements Callable<Integer> {
             if (detach) {
                 return 0;
             }
-            JobRunner runner = application.runJobs();
-            // Stopped (Ctrl-C), this node gives the job up at once, for a serving node to go on with.
-            Thread stopped = new Thread(() -> {
-                runner.close();
-                err.println("\nstopped: job " + job.id() + " goes on on a node serving this store, or here with: import --follow "
-                        + job.id());
-            });
-            Runtime.getRuntime().addShutdownHook(stopped);
-            Job ended = follow(application, job);
-            Runtime.getRuntime().removeShutdownHook(stopped);
+            Job ended = runHere(application, job, "import", "records", ", or here with: import --follow " + job.id(), err);
             return report(ended);
         }
     }
@@ -119,9 +110,10 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    private Job follow(Application application, Job job) throws InterruptedException {
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("import").setInitialMax(job.total() == null ? -1 : job.total())
-                .setStyle(ProgressBarStyle.ASCII).setUnit(" records", 1).showSpeed().setUpdateIntervalMillis(500)
+    /** Watches {@code job} until it ends, with a progress bar of {@code unit} on {@code err}; the job as it ended. */
+    static Job follow(Application application, Job job, String task, String unit, PrintStream err) throws InterruptedException {
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(job.total() == null ? -1 : job.total())
+                .setStyle(ProgressBarStyle.ASCII).setUnit(" " + unit, 1).showSpeed().setUpdateIntervalMillis(500)
                 .setConsumer(new ConsoleProgressBarConsumer(err)).build()) {
             while (true) {
                 Job now = application.jobs().find(job.id()).orElseThrow();
@@ -136,6 +128,23 @@ final class ImportCommand implements Callable<Integer> {
                 Thread.sleep(500);
             }
         }
+    }
+
+    /**
+     * Runs jobs here until {@code job} ends, following it: stopped midway (Ctrl-C), this node gives
+     * the job up at once, for a node serving the store to go on with.
+     */
+    static Job runHere(Application application, Job job, String task, String unit, String resume, PrintStream err)
+            throws InterruptedException {
+        JobRunner runner = application.runJobs();
+        Thread stopped = new Thread(() -> {
+            runner.close();
+            err.println("\nstopped: job " + job.id() + " goes on on a node serving this store" + resume);
+        });
+        Runtime.getRuntime().addShutdownHook(stopped);
+        Job ended = follow(application, job, task, unit, err);
+        Runtime.getRuntime().removeShutdownHook(stopped);
+        return ended;
     }
 
     private int report(Job job) {
