@@ -76,6 +76,8 @@ class AccessApiTest {
             Map.entry("POST /api/v1/history-standards/sweep", "officer"),
             Map.entry("GET /api/v1/rules", "any key"),
             Map.entry("POST /api/v1/rules/validate", "officer"),
+            Map.entry("POST /api/v1/rules/impact", "officer"),
+            Map.entry("GET /api/v1/rules/impact/{id}", "officer"),
             Map.entry("POST /api/v1/rules/reload", "officer"),
             Map.entry("GET /api/v1/rules/versions", "auditor"),
             Map.entry("GET /api/v1/rules/versions/{version}", "auditor"),
