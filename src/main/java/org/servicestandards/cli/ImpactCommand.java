@@ -79,7 +79,10 @@ final class ImpactCommand implements Callable<Integer> {
         List<GroupBy> dimensions;
         try {
             dimensions = groupBy.stream().map(GroupBy::parse).distinct().toList();
-            new Impact(dimensions, 0);
+            if (!Impact.DIMENSIONS.containsAll(dimensions)) {
+                throw new IllegalArgumentException("an impact is grouped by standard and any of agent, team, tier, channel; not "
+                        + String.join(",", groupBy));
+            }
         } catch (IllegalArgumentException e) {
             err.println("--group-by: " + e.getMessage());
             return 2;

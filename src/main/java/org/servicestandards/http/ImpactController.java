@@ -20,7 +20,6 @@ import org.servicestandards.report.GroupBy;
 import org.servicestandards.rulesets.CandidateValidation;
 import org.servicestandards.rulesets.RuleSets;
 import org.servicestandards.standards.RuleSet;
-import org.servicestandards.standards.RuleSetException;
 
 /**
  * Impact previews: what a candidate rule set (uploaded as to validate, or a version that has
@@ -89,13 +88,7 @@ final class ImpactController {
             throw new Problem(400, "invalid-request", "Invalid request",
                     "version names a rule set that has served (GET /api/v1/rules/versions), as \"sha256:…\"", List.of());
         }
-        String wanted = version.textValue();
-        try {
-            return ruleSets.compiled(wanted).orElseThrow(() -> Problem.notFound("no rule set with version '" + wanted + "' has served"));
-        } catch (RuleSetException e) {
-            throw new Problem(422, "rule-set-unusable", "Rule set cannot judge", "rule set " + wanted
-                    + " no longer compiles here: " + e.problems().get(0), List.of());
-        }
+        return JobsController.served(ruleSets, version.textValue());
     }
 
     /** GET /api/v1/rules/impact/{id}: a finished preview; {@code format=csv} for its rows as CSV. */

@@ -84,14 +84,7 @@ final class JobsController {
         Instant to = period.to();
         String version = Params.text(ctx, "ruleset", Set.of());
         Instant asOf = Params.instant(ctx, "asOf", clock.instant());
-        String ruleset;
-        try {
-            ruleset = ruleSets.compiled(version)
-                    .orElseThrow(() -> Problem.notFound("no rule set with version '" + version + "' has served")).version();
-        } catch (RuleSetException e) {
-            throw new Problem(422, "rule-set-unusable", "Rule set cannot judge", "rule set " + version
-                    + " no longer compiles here: " + e.problems().get(0), List.of());
-        }
+        String ruleset = served(ruleSets, version).version();
         Map<String, String> params = Map.of("from", from.toString(), "to", to.toString(), "ruleset", ruleset, "asOf", asOf.toString());
         Job job = submit(ctx, ReevaluationWork.KIND, params);
         audit.record(ctx, "reevaluate", ruleset, Map.of("job", job.id(), "params", params));
@@ -114,6 +107,19 @@ final class JobsController {
         Job job = submit(ctx, SweepWork.KIND, Map.of("asOf", asOf.toString()));
         audit.record(ctx, "history.sweep", asOf.toString(), Map.of("job", job.id()));
         accepted(ctx, job);
+    }
+
+    /**
+     * A rule set that has served, compiled to judge with (the serving one when {@code version} is
+     * null): 404 when it never served, 422 when it no longer compiles here.
+     */
+    static org.servicestandards.standards.RuleSet served(RuleSets ruleSets, String version) {
+        try {
+            return ruleSets.compiled(version).orElseThrow(() -> Problem.notFound("no rule set with version '" + version + "' has served"));
+        } catch (RuleSetException e) {
+            throw new Problem(422, "rule-set-unusable", "Rule set cannot judge", "rule set " + version
+                    + " no longer compiles here: " + e.problems().get(0), List.of());
+        }
     }
 
     /** The records opened in [from, to) that long work takes: {@code to} defaults to now, {@code from} to 30 days before it. */

@@ -253,6 +253,33 @@ class HistoryStandardsServiceTest {
             // whose runner looked later): the finished sweep answers it.
             clock.advance(java.time.Duration.ofMinutes(1));
             assertThat(app.history.sweep(asOf, asked, customers -> true)).isEqualTo(first);
+            // The same as a job: created before that sweep finished, run after it.
+            org.servicestandards.jobs.Job job = new org.servicestandards.store.JdbcJobStore(database, clock)
+                    .create(SweepWork.KIND, Map.of("asOf", asOf.toString()), "test", null, false, asked);
+            Map<String, Object> kept = new java.util.HashMap<>();
+            new SweepWork(app.history).run(job, new org.servicestandards.jobs.JobWork.Progress() {
+                @Override
+                public String cursor() {
+                    return "";
+                }
+
+                @Override
+                public long done() {
+                    return 0;
+                }
+
+                @Override
+                public boolean checkpoint(String cursor, long done, Long total, Map<String, Object> result) {
+                    kept.putAll(result);
+                    return true;
+                }
+
+                @Override
+                public boolean holding() {
+                    return true;
+                }
+            });
+            assertThat(kept.get("outcomes")).isEqualTo(first.outcomes());
             // Asked for after it finished: swept again, and nothing has changed to keep.
             HistoryStandards.Sweep again = app.history.sweep(asOf, clock.instant(), customers -> true);
             assertThat(again.customers()).isEqualTo(first.customers());
