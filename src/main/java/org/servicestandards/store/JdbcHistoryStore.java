@@ -31,6 +31,10 @@ public final class JdbcHistoryStore implements HistoryStore {
     private static final String FOR_GOOD = "-";
 
 
+    /** The latest revision of every record of the customers {@code <ids>}: by the customers' own keys. */
+    static final String HISTORY_RECORDS = "SELECT i.customer_id, r.body FROM interactions i JOIN revisions r ON r.interaction_id = i.id"
+            + " AND r.revision = i.latest_revision WHERE i.customer_id IN (<ids>)";
+
     private final Jdbi jdbi;
     private final Database database;
     private final Clock clock;
@@ -66,54 +70,46 @@ public final class JdbcHistoryStore implements HistoryStore {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM customers").mapTo(Long.class).one());
     }
 
+    /**
+     * Read by the ids themselves, a chunk at a time, never by the range between the first and the
+     * last: the customers whose history changed, or whose deadline fell due, lie anywhere in the
+     * register, and a range over them would read every customer between.
+     */
     @Override
     public List<CustomerRecords> histories(List<String> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
         List<String> sorted = ids.stream().sorted().distinct().toList();
-        String first = sorted.get(0);
-        String last = sorted.get(sorted.size() - 1);
-        Set<String> wanted = new HashSet<>(sorted);
-        return jdbi.withHandle(h -> {
-            Map<String, String[]> registered = new TreeMap<>();
-            h.createQuery("SELECT id, name, account_manager FROM customers WHERE id >= :first AND id <= :last")
-                    .bind("first", first).bind("last", last)
-                    .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
-                    .forEach(row -> {
-                        if (wanted.contains(row[0])) {
-                            registered.put(row[0], row);
-                        }
-                    });
-            Map<String, Map<Instant, Tier>> tiers = new HashMap<>();
-            h.createQuery("SELECT customer_id, since, tier FROM customer_tiers WHERE customer_id >= :first AND customer_id <= :last")
-                    .bind("first", first).bind("last", last)
-                    .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getString(3)})
-                    .forEach(row -> {
-                        if (registered.containsKey((String) row[0])) {
-                            tiers.computeIfAbsent((String) row[0], k -> new TreeMap<>())
-                                    .put(Instant.ofEpochMilli((Long) row[1]), Tier.valueOf((String) row[2]));
-                        }
-                    });
-            Map<String, List<Interaction>> records = new HashMap<>();
-            h.createQuery("SELECT i.customer_id, r.body FROM interactions i JOIN revisions r ON r.interaction_id = i.id"
-                            + " AND r.revision = i.latest_revision WHERE i.customer_id >= :first AND i.customer_id <= :last")
-                    .bind("first", first).bind("last", last)
-                    .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
-                    .forEach(row -> {
-                        if (registered.containsKey(row[0])) {
-                            records.computeIfAbsent(row[0], k -> new ArrayList<>()).add(StoredJson.read(row[1], Interaction.class));
-                        }
-                    });
-            List<CustomerRecords> histories = new ArrayList<>(registered.size());
-            for (String[] customer : registered.values()) {
-                histories.add(new CustomerRecords(customer[0], customer[1], customer[2],
-                        tiers.getOrDefault(customer[0], Map.of()), records.getOrDefault(customer[0], List.of())));
-            }
-            return histories;
-        });
+        List<CustomerRecords> histories = new ArrayList<>(sorted.size());
+        for (int start = 0; start < sorted.size(); start += CHUNK) {
+            List<String> chunk = sorted.subList(start, Math.min(sorted.size(), start + CHUNK));
+            histories.addAll(jdbi.withHandle(h -> historiesOf(h, chunk)));
+        }
+        return histories;
     }
 
+    private static List<CustomerRecords> historiesOf(Handle h, List<String> ids) {
+        Map<String, String[]> registered = new TreeMap<>();
+        h.createQuery("SELECT id, name, account_manager FROM customers WHERE id IN (<ids>)")
+                .bindList("ids", ids)
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .forEach(row -> registered.put(row[0], row));
+        Map<String, Map<Instant, Tier>> tiers = new HashMap<>();
+        h.createQuery("SELECT customer_id, since, tier FROM customer_tiers WHERE customer_id IN (<ids>)")
+                .bindList("ids", ids)
+                .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getString(3)})
+                .forEach(row -> tiers.computeIfAbsent((String) row[0], k -> new TreeMap<>())
+                        .put(Instant.ofEpochMilli((Long) row[1]), Tier.valueOf((String) row[2])));
+        Map<String, List<Interaction>> records = new HashMap<>();
+        h.createQuery(HISTORY_RECORDS)
+                .bindList("ids", ids)
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
+                .forEach(row -> records.computeIfAbsent(row[0], k -> new ArrayList<>()).add(StoredJson.read(row[1], Interaction.class)));
+        List<CustomerRecords> histories = new ArrayList<>(registered.size());
+        for (String[] customer : registered.values()) {
+            histories.add(new CustomerRecords(customer[0], customer[1], customer[2],
+                    tiers.getOrDefault(customer[0], Map.of()), records.getOrDefault(customer[0], List.of())));
+        }
+        return histories;
+    }
 
     /** A subject's latest stored judgement under a standard. */
     private record Latest(String period, String outcome, long asOf, String digest) {

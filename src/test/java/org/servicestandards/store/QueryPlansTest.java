@@ -250,6 +250,26 @@ class QueryPlansTest {
     }
 
     @Test
+    void the_history_of_customers_scattered_over_the_register_is_read_by_their_keys(@TempDir Path data) throws Exception {
+        try (Database database = TestDatabases.open(data)) {
+            fill(Services.on(database, Clock.fixed(NOW, ZoneOffset.UTC)));
+            database.keepStatistics();
+            // The first and the last of the register and one between: a range from the first to
+            // the last would read every customer's records.
+            List<String> plan = plan(database, JdbcHistoryStore.HISTORY_RECORDS.replace("<ids>", "?, ?, ?"),
+                    new Object[] {"c-0", "c-150", "c-99"});
+            String shown = String.join("\n", plan);
+            if (database.kind() == Database.Kind.SQLITE) {
+                assertThat(plan).as(shown).anyMatch(line -> line.contains("USING INDEX interactions_customer (customer_id=?)"));
+            } else {
+                assertThat(plan).as(shown).anyMatch(line -> line.contains("interactions_customer"))
+                        .anyMatch(line -> line.contains("customer_id)::text = ANY"));
+            }
+            assertThat(plan).as(shown).noneMatch(line -> line.matches("\\s*(->\\s*)?(SCAN|Seq Scan on) (revisions|interactions)\\b.*"));
+        }
+    }
+
+    @Test
     void per_record_statements_take_their_keys_before_and_after_the_statistics_are_kept(@TempDir Path data) throws Exception {
         try (Database database = TestDatabases.open(data)) {
             fill(Services.on(database, Clock.fixed(NOW, ZoneOffset.UTC)));
