@@ -111,6 +111,24 @@ public final class JdbcInteractionStore implements InteractionStore {
         }
     }
 
+    /** A new id's head row, or this transaction's claim on it (revision 0) filled in. */
+    private static final String CREATE_HEAD = "INSERT INTO interactions (id, latest_revision, content_hash, updated_at, customer_id)"
+            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET latest_revision = excluded.latest_revision,"
+            + " content_hash = excluded.content_hash, updated_at = excluded.updated_at, customer_id = excluded.customer_id"
+            + " WHERE interactions.latest_revision = 0";
+    /** A stored id's head moved to its next revision, if no other writer moved it meanwhile. */
+    private static final String REVISE_HEAD = "UPDATE interactions SET latest_revision = ?, content_hash = ?, updated_at = ?,"
+            + " customer_id = ? WHERE id = ? AND latest_revision = ?";
+
+    /** Every head row written, or another writer got there first and the transaction starts again. */
+    private static void expectOneEach(int[] counts) {
+        for (int count : counts) {
+            if (count != 1) {
+                throw new Database.Conflict("another writer stored a record of this batch meanwhile");
+            }
+        }
+    }
+
     private List<Stored> saveInTransaction(Handle h, List<Submission> submissions) {
         long now = clock.millis();
         List<String> ids = submissions.stream().map(s -> s.record().id()).distinct().toList();
@@ -121,6 +139,8 @@ public final class JdbcInteractionStore implements InteractionStore {
 
         Rows revisions = Rows.of(h, 
                 "INSERT INTO revisions (interaction_id, revision, content_hash, received_at, body) VALUES (?, ?, ?, ?, ?)");
+        Rows created = Rows.of(h, CREATE_HEAD);
+        Rows revised = Rows.of(h, REVISE_HEAD);
         VerdictWriter writer = new VerdictWriter(h, now);
         List<OutcomeEvent> events = new ArrayList<>();
         List<Interaction> changed = new ArrayList<>();
@@ -139,23 +159,9 @@ public final class JdbcInteractionStore implements InteractionStore {
                     : storedNow.containsKey(id) ? OutcomeEvent.failing(storedNow.get(id)) : failing(h, id, head.revision());
             if (head == null) {
                 // Inserted, or this transaction's claim on the id filled in.
-                int inserted = h.createUpdate("INSERT INTO interactions (id, latest_revision, content_hash, updated_at, customer_id)"
-                                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET latest_revision = excluded.latest_revision,"
-                                + " content_hash = excluded.content_hash, updated_at = excluded.updated_at, customer_id = excluded.customer_id"
-                                + " WHERE interactions.latest_revision = 0")
-                        .bind(0, id).bind(1, revision).bind(2, submission.contentHash()).bind(3, now)
-                        .bind(4, record.customer().id()).execute();
-                if (inserted != 1) {
-                    throw new Database.Conflict("another writer stored " + id + " meanwhile");
-                }
+                created.add(id, revision, submission.contentHash(), now, record.customer().id());
             } else {
-                int updated = h.createUpdate("UPDATE interactions SET latest_revision = ?, content_hash = ?, updated_at = ?,"
-                                + " customer_id = ? WHERE id = ? AND latest_revision = ?")
-                        .bind(0, revision).bind(1, submission.contentHash()).bind(2, now).bind(3, record.customer().id())
-                        .bind(4, id).bind(5, head.revision()).execute();
-                if (updated != 1) {
-                    throw new Database.Conflict("another writer stored " + id + " meanwhile");
-                }
+                revised.add(revision, submission.contentHash(), now, record.customer().id(), id, head.revision());
                 writer.supersede(id, head.revision());
             }
             heads.put(id, new Head(revision, submission.contentHash()));
@@ -170,6 +176,9 @@ public final class JdbcInteractionStore implements InteractionStore {
                 events.addAll(OutcomeEvent.becameFailing(record, verdict, 1, failedBefore));
             }
         }
+        // New ids first: a later revision of one in the same batch updates the row its first made.
+        expectOneEach(created.execute());
+        expectOneEach(revised.execute());
         revisions.execute();
         // Only the last revision stored for an id in this batch is current.
         writer.flush((id, revision) -> heads.get(id).revision() == revision);
