@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.runtime.KieSession;
-import org.servicestandards.calendar.Stopwatch;
 import org.servicestandards.interaction.Interaction;
 import org.servicestandards.standards.facts.Applicable;
 import org.servicestandards.standards.facts.Breach;
@@ -39,7 +38,11 @@ public final class Engine {
         KieSession session = rules.newSession();
         try {
             if (rules.declaresJudging()) {
-                session.setGlobal("judging", new Judging(new Stopwatch(rules.calendar(), asOf)));
+                session.setGlobal("judging", new Judging(rules.calendars(), asOf));
+            }
+            if (rules.choosesCalendars()) {
+                // The calendar table fires first: every record's calendar is chosen before any rule measures its time.
+                session.getAgenda().getAgendaGroup(RuleSet.CALENDARS_PACKAGE).setFocus();
             }
             for (Interaction record : byRecord.keySet()) {
                 session.insert(record);

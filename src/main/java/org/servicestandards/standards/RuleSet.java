@@ -7,9 +7,10 @@ import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.servicestandards.calendar.BusinessCalendar;
+import org.servicestandards.calendar.BusinessCalendars;
 
 /**
- * A compiled, immutable rule set: the standards it declares, the calendar it counts business
+ * A compiled, immutable rule set: the standards it declares, the calendars it counts business
  * time by, its rules, and the content hash of the files it was built from. Shared by every
  * evaluation; each evaluation takes its own session, with empty working memory, from a pool.
  */
@@ -17,7 +18,7 @@ public final class RuleSet {
 
     private final String version;
     private final List<StandardDefinition> standards;
-    private final BusinessCalendar calendar;
+    private final BusinessCalendars calendars;
     private final Map<String, String> files;
     private final Map<String, List<String>> rulesByPackage;
     private final Instant loadedAt;
@@ -31,24 +32,24 @@ public final class RuleSet {
     private final int exampleCases;
     private final int exampleExpectations;
 
-    public RuleSet(String version, List<StandardDefinition> standards, BusinessCalendar calendar, Map<String, byte[]> sources,
+    public RuleSet(String version, List<StandardDefinition> standards, BusinessCalendars calendars, Map<String, byte[]> sources,
             Map<String, String> files, Map<String, List<String>> rulesByPackage, Instant loadedAt, KieBase kieBase,
             boolean declaresJudging, KieBase historyBase, boolean declaresHistory) {
-        this(version, standards, calendar, sources, files, rulesByPackage, loadedAt, kieBase,
+        this(version, standards, calendars, sources, files, rulesByPackage, loadedAt, kieBase,
                 // Sessions are reset and reused: creating one costs about as much as judging a record.
                 kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2), declaresJudging,
                 historyBase, historyBase == null ? null : historyBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2),
                 declaresHistory, 0, 0);
     }
 
-    private RuleSet(String version, List<StandardDefinition> standards, BusinessCalendar calendar, Map<String, byte[]> sources,
+    private RuleSet(String version, List<StandardDefinition> standards, BusinessCalendars calendars, Map<String, byte[]> sources,
                     Map<String, String> files,
                     Map<String, List<String>> rulesByPackage, Instant loadedAt, KieBase kieBase, KieSessionsPool sessions,
                     boolean declaresJudging, KieBase historyBase, KieSessionsPool historySessions, boolean declaresHistory,
                     int exampleCases, int exampleExpectations) {
         this.version = version;
         this.standards = List.copyOf(standards);
-        this.calendar = calendar;
+        this.calendars = calendars;
         this.files = Map.copyOf(files);
         this.rulesByPackage = Map.copyOf(rulesByPackage);
         this.loadedAt = loadedAt;
@@ -65,7 +66,7 @@ public final class RuleSet {
 
     /** The same rule set, having passed its example cases. */
     public RuleSet withExamples(int cases, int expectations) {
-        return new RuleSet(version, standards, calendar, sources, files, rulesByPackage, loadedAt, kieBase, sessions,
+        return new RuleSet(version, standards, calendars, sources, files, rulesByPackage, loadedAt, kieBase, sessions,
                 declaresJudging, historyBase, historySessions, declaresHistory, cases, expectations);
     }
 
@@ -91,9 +92,23 @@ public final class RuleSet {
         return standards.stream().filter(s -> s.scope() == scope).toList();
     }
 
+    /** The default calendar: {@code calendar.yaml}'s. */
     public BusinessCalendar calendar() {
-        return calendar;
+        return calendars.defaultCalendar();
     }
+
+    /** Every calendar of the rule set by name, the default among them. */
+    public BusinessCalendars calendars() {
+        return calendars;
+    }
+
+    /** Whether the rule set has a calendar table: rules of package {@code calendars}, which fire before any other. */
+    public boolean choosesCalendars() {
+        return rulesByPackage.containsKey(CALENDARS_PACKAGE);
+    }
+
+    /** The package, and agenda group, of the rules that choose each record's calendar. */
+    public static final String CALENDARS_PACKAGE = "calendars";
 
     /** Each file's path under the rules directory and its content hash. */
     public Map<String, String> files() {

@@ -59,6 +59,8 @@ class FindingSeveritiesTest {
     void the_severity_standards_csv_declares_is_the_severity_of_the_findings() {
         redeclare("complaint-owner", "INTERACTION", "MAJOR", "MINOR");
         redeclare("first-response", "INTERACTION", "MAJOR", "CRITICAL");
+        // The calendars' example case names first-response's severity too.
+        edit("examples/business-calendars.yaml", "first-response: FAIL MAJOR", "first-response: FAIL CRITICAL");
 
         StandardOutcome unowned = judge("complaint-owner", record().complaint(null, null));
         assertThat(unowned.severity()).isEqualTo(Severity.MINOR);

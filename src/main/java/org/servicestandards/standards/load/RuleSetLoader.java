@@ -15,8 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.servicestandards.calendar.BusinessCalendar;
-import org.servicestandards.calendar.CalendarFile;
+import org.servicestandards.calendar.BusinessCalendars;
 import org.servicestandards.interaction.ContentHash;
 import org.servicestandards.standards.Engine;
 import org.servicestandards.standards.RuleProblem;
@@ -29,7 +28,7 @@ import org.servicestandards.standards.StandardDefinition;
  * {@code file:line:column: message}. The layout:
  * <ul>
  *   <li>{@code standards.csv}: the standards (id, scope, severity, title, principle);</li>
- *   <li>{@code calendar.yaml}: business hours and holidays;</li>
+ *   <li>{@code calendar.yaml}: business hours and holidays, the default calendar; {@code calendars/NAME.yaml}: more;</li>
  *   <li>{@code **}{@code /*.drl}: rules; {@code **}{@code /*.csv} elsewhere: decision tables.</li>
  * </ul>
  * Hidden files, editor backups and {@code examples/} are not part of the rule set.
@@ -93,7 +92,7 @@ public final class RuleSetLoader {
         }
         String lower = name.toLowerCase(Locale.ROOT);
         return lower.endsWith(".drl") || lower.endsWith(".dsl") || lower.endsWith(".dslr") || lower.endsWith(".csv")
-                || lower.endsWith(".xlsx") || relative.equals(CALENDAR_FILE);
+                || lower.endsWith(".xlsx") || CalendarFiles.isCalendar(relative);
     }
 
     /**
@@ -109,9 +108,10 @@ public final class RuleSetLoader {
         }
         List<RuleProblem> problems = new ArrayList<>();
         List<StandardDefinition> standards = standards(files, problems);
-        BusinessCalendar calendar = calendar(files, problems);
+        BusinessCalendars calendars = CalendarFiles.read(files, problems);
         // Every rule file is verified against the vocabulary before anything of it is compiled or run.
         List<RuleSources.RuleSource> sources = RuleSources.read(files, problems);
+        CalendarFiles.check(sources, calendars, problems);
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }
@@ -121,7 +121,7 @@ public final class RuleSetLoader {
         }
         // Serialised before any record is judged, so the entry holds the packages as compiled.
         byte[] packages = cache.serialize(bases);
-        RuleSet ruleSet = assemble(version, files, standards, calendar, bases);
+        RuleSet ruleSet = assemble(version, files, standards, calendars, bases);
         ExampleCases.Results examples;
         try {
             new Engine().evaluate(ruleSet, Probes.all(), Probes.AS_OF);
@@ -141,20 +141,20 @@ public final class RuleSetLoader {
     private Optional<RuleSet> fromCache(String version, Map<String, byte[]> files, RuleBaseCache.Entry entry) {
         List<RuleProblem> problems = new ArrayList<>();
         List<StandardDefinition> standards = standards(files, problems);
-        BusinessCalendar calendar = calendar(files, problems);
+        BusinessCalendars calendars = CalendarFiles.read(files, problems);
         if (!problems.isEmpty()) {
             cache.discard(version, "its files no longer read: " + problems.get(0));
             return Optional.empty();
         }
-        return Optional.of(assemble(version, files, standards, calendar, entry.bases())
+        return Optional.of(assemble(version, files, standards, calendars, entry.bases())
                 .withExamples(entry.exampleCases(), entry.exampleExpectations()));
     }
 
     private RuleSet assemble(String version, Map<String, byte[]> files, List<StandardDefinition> standards,
-                             BusinessCalendar calendar, RuleBases bases) {
+                             BusinessCalendars calendars, RuleBases bases) {
         Map<String, String> hashes = new TreeMap<>();
         files.forEach((path, content) -> hashes.put(path, "sha256:" + ContentHash.sha256(content)));
-        return new RuleSet(version, standards, calendar, files, hashes, bases.rulesByPackage(), clock.instant(),
+        return new RuleSet(version, standards, calendars, files, hashes, bases.rulesByPackage(), clock.instant(),
                 bases.records(), bases.recordsDeclareJudging(), bases.history(), bases.historyDeclaresHistory());
     }
 
@@ -164,17 +164,6 @@ public final class RuleSetLoader {
             return List.of();
         }
         return StandardsFile.read(text(files.get(STANDARDS_FILE)), problems);
-    }
-
-    private static BusinessCalendar calendar(Map<String, byte[]> files, List<RuleProblem> problems) {
-        if (files.containsKey(CALENDAR_FILE)) {
-            try {
-                return CalendarFile.parse(text(files.get(CALENDAR_FILE)));
-            } catch (CalendarFile.CalendarException e) {
-                problems.add(new RuleProblem(CALENDAR_FILE, (int) e.line(), 0, e.getMessage()));
-            }
-        }
-        return BusinessCalendar.standardWeek();
     }
 
     /** The version rule files would load as: a hash over their paths and contents. */
