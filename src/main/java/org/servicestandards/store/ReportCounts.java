@@ -3,11 +3,13 @@ package org.servicestandards.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.servicestandards.report.GroupBy;
 
@@ -40,7 +42,7 @@ final class ReportCounts {
         Rollup(String code, Span span, Set<GroupBy> dimensions, boolean severity) {
             this.code = code;
             this.span = span;
-            this.dimensions = dimensions;
+            this.dimensions = EnumSet.copyOf(dimensions);
             this.severity = severity;
         }
 
@@ -92,11 +94,14 @@ final class ReportCounts {
         }
     }
 
-    private final Map<Key, Change> changes = new TreeMap<>(ORDER);
+    private static final Rollup[] ROLLUPS = Rollup.values();
+
+    // Hashed while counting (a dozen rows a record, each in every rollup), sorted once to be written.
+    private final Map<Key, Change> changes = new HashMap<>();
 
     /** Counts {@code outcome} once more ({@code by} 1) or once less ({@code by} -1) in every rollup. */
     void count(Dimensions outcome, int by) {
-        for (Rollup rollup : Rollup.values()) {
+        for (Rollup rollup : ROLLUPS) {
             Key key = new Key(rollup.code, rollup.bucket(outcome.openedAt()), outcome.standard(),
                     rollup.keeps(GroupBy.AGENT) ? blank(outcome.agent()) : "", rollup.keeps(GroupBy.TEAM) ? blank(outcome.team()) : "",
                     rollup.keeps(GroupBy.TIER) ? blank(outcome.tier()) : "", rollup.keeps(GroupBy.CHANNEL) ? blank(outcome.channel()) : "",
@@ -112,7 +117,9 @@ final class ReportCounts {
                 + " severity, outcome, opened_week, opened_month, n) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (rollup, bucket, standard, agent_id, team, tier, channel, severity, outcome)"
                 + " DO UPDATE SET n = report_counts.n + excluded.n");
-        for (Map.Entry<Key, Change> entry : changes.entrySet()) {
+        List<Map.Entry<Key, Change>> inOrder = new ArrayList<>(changes.entrySet());
+        inOrder.sort(Map.Entry.comparingByKey(ORDER));
+        for (Map.Entry<Key, Change> entry : inOrder) {
             Key k = entry.getKey();
             Change change = entry.getValue();
             if (change.n != 0) {
