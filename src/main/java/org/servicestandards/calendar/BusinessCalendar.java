@@ -127,6 +127,28 @@ public final class BusinessCalendar {
         return cursor.isAfter(horizon) ? null : line.reach(cursor, remaining, horizonFrom(start, cursor));
     }
 
+    /**
+     * The instant {@code days} business days after {@code from}: the same local time on the
+     * {@code days}-th open day after {@code from}'s local date (a day with opening hours that is
+     * no holiday), so a rating on Friday afternoon with two business days to answer it is due on
+     * Tuesday afternoon. Null when there are not that many open days within twenty years.
+     */
+    public Instant businessDaysAfter(Instant from, int days) {
+        if (days <= 0) {
+            return from;
+        }
+        ZonedDateTime start = from.atZone(zone);
+        LocalDate day = start.toLocalDate();
+        int counted = 0;
+        for (int n = 0; n < HORIZON_DAYS; n++) {
+            day = day.plusDays(1);
+            if (!openIntervals(day).isEmpty() && ++counted == days) {
+                return ZonedDateTime.of(day, start.toLocalTime(), zone).toInstant();
+            }
+        }
+        return null;
+    }
+
     /** Days left of the twenty-year search from {@code start} when counting resumes at {@code cursor}. */
     private long horizonFrom(Instant start, Instant cursor) {
         long used = cursor.atZone(zone).toLocalDate().toEpochDay() - start.atZone(zone).toLocalDate().toEpochDay();

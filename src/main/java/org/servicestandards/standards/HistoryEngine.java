@@ -41,7 +41,7 @@ public final class HistoryEngine {
         KieSession session = rules.newHistorySession();
         try {
             if (rules.declaresHistory()) {
-                session.setGlobal("history", new HistoryJudging(asOf));
+                session.setGlobal("history", new HistoryJudging(asOf, rules.calendar()));
             }
             session.insert(customer);
             int facts = 1;

@@ -492,4 +492,15 @@ class BusinessCalendarTest {
                     .satisfies(e -> assertThat(((CalendarFile.CalendarException) e).line()).isPositive());
         }
     }
+
+    @Test
+    void business_days_after_an_instant_skip_closed_days_and_holidays_and_keep_the_local_time() {
+        // 2026-11-13 is a Friday.
+        assertThat(STANDARD.businessDaysAfter(at("2026-11-13T16:00:00Z"), 2)).isEqualTo(at("2026-11-17T16:00:00Z"));
+        assertThat(STANDARD.businessDaysAfter(at("2026-11-14T11:00:00Z"), 1)).isEqualTo(at("2026-11-16T11:00:00Z"));
+        assertThat(STANDARD.businessDaysAfter(at("2026-11-13T16:00:00Z"), 0)).isEqualTo(at("2026-11-13T16:00:00Z"));
+        BusinessCalendar withHoliday = weekdays(BERLIN, "09:00-17:00", Map.of(LocalDate.parse("2026-11-16"), "a closed Monday"));
+        // Friday 16:00 in Berlin (15:00 UTC): the Monday is closed, so Tuesday then Wednesday.
+        assertThat(withHoliday.businessDaysAfter(at("2026-11-13T15:00:00Z"), 2)).isEqualTo(at("2026-11-18T15:00:00Z"));
+    }
 }

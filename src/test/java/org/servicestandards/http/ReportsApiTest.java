@@ -273,7 +273,8 @@ class ReportsApiTest {
             assertThat(rules.get("version").asText()).startsWith("sha256:");
             assertThat(rules.get("standards")).extracting(s -> s.get("id").asText()).containsExactly(
                     "first-response", "complaint-owner", "complaint-resolution", "update-frequency", "promise-kept", "courtesy",
-                    "contact-frequency", "strategic-visit", "complaint-follow-up", "post-sale-follow-up", "satisfaction-survey");
+                    "contact-frequency", "strategic-visit", "complaint-follow-up", "post-sale-follow-up", "satisfaction-survey",
+                    "satisfaction-recovery");
             assertThat(rules.get("standards").get(6).get("scope").asText()).isEqualTo("HISTORY");
             assertThat(rules.get("files").has("tables/first-response-targets.csv")).isTrue();
             assertThat(rules.get("files").has("history/contact-frequency.drl")).isTrue();

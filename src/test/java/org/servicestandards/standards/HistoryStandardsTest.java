@@ -180,6 +180,41 @@ class HistoryStandardsTest {
         }
     }
 
+    /** satisfaction-recovery, written in sentences: a rating of 1 or 2 followed up within two business days. 2026-11-13 is a Friday. */
+    @Nested
+    class SatisfactionRecovery {
+
+        private History rated(int satisfaction) {
+            return new History().tier(Tier.STANDARD, "2025-01-01T00:00:00Z")
+                    .with(record().id("low-1").channel(Channel.PHONE).openedAt("2026-11-13T15:50:00Z")
+                            .closedAt("2026-11-13T16:00:00Z").satisfaction(satisfaction));
+        }
+
+        @Test
+        void the_weekend_does_not_count_towards_the_two_business_days() {
+            HistoryOutcome waiting = rated(1).one("satisfaction-recovery", "2026-11-16T12:00:00Z");
+            assertThat(waiting.outcome()).isEqualTo(Outcome.PENDING);
+            // Friday 16:00 and two business days: Tuesday 16:00, not Sunday.
+            assertThat(waiting.dueAt()).isEqualTo(Instant.parse("2026-11-17T16:00:00Z"));
+
+            HistoryOutcome called = rated(2).with(outboundCall("call-1", "2026-11-17T15:00:00Z")
+                    .relatesTo("low-1")).one("satisfaction-recovery", AS_OF);
+            assertThat(called.outcome()).isEqualTo(Outcome.PASS);
+            assertThat(called.evidence()).containsEntry("period", "2 business days").containsEntry("followUp", "call-1");
+        }
+
+        @Test
+        void no_follow_up_fails_major_naming_the_business_days_and_a_good_rating_is_not_judged() {
+            HistoryOutcome missed = rated(2).one("satisfaction-recovery", "2026-11-17T16:00:01Z");
+            assertThat(missed.outcome()).isEqualTo(Outcome.FAIL);
+            assertThat(missed.severity()).isEqualTo(Severity.MAJOR);
+            assertThat(missed.findings().get(0).message()).isEqualTo("low-rated interaction low-1 got no follow-up within"
+                    + " 2 business days of 2026-11-13T16:00:00Z (due by 2026-11-17T16:00:00Z); none has come");
+            assertThat(missed.findings().get(0).target()).isEqualTo("2 business days");
+            assertThat(rated(3).judge("satisfaction-recovery", AS_OF)).isEmpty();
+        }
+    }
+
     @Nested
     class ComplaintFollowUp {
 

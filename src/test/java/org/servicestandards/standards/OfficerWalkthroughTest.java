@@ -36,7 +36,7 @@ class OfficerWalkthroughTest {
         assertThat(loaded.standards()).extracting(StandardDefinition::id).endsWith("visit-satisfaction");
         assertThat(loaded.rulesByPackage().get("standards")).contains(
                 "visit-satisfaction finds a major fault when a strategic customer rated a visit below 4");
-        assertThat(loaded.exampleCases()).isEqualTo(13);
+        assertThat(loaded.exampleCases()).isEqualTo(14);
     }
 
     @Test

@@ -38,10 +38,10 @@ class RuleSetLoaderTest {
     }
 
     @Test
-    void the_shipped_rules_load_with_eleven_standards_and_a_stable_version() {
+    void the_shipped_rules_load_with_twelve_standards_and_a_stable_version() {
         RuleSet first = new RuleSetLoader().load(rules);
         RuleSet again = new RuleSetLoader().load(Path.of("rules"));
-        assertThat(first.standards()).hasSize(11);
+        assertThat(first.standards()).hasSize(12);
         assertThat(first.version()).isEqualTo(again.version()).startsWith("sha256:");
         assertThat(first.rulesByPackage().get("standards")).contains("first-response fails when the first answer came later than the target");
         assertThat(first.files()).containsKeys("standards.csv", "calendar.yaml", "standards/courtesy.drl", "tables/courtesy-items.csv");
@@ -152,7 +152,7 @@ class RuleSetLoaderTest {
         Path drl = rules.resolve("standards/complaint-owner.dslr");
         Files.writeString(drl, Files.readString(drl).replace("(complaint.ownerId is missing or blank)",
                 "(System.exit and java.io.File are only words here)") + "\n// a comment may say Runtime.getRuntime()\n");
-        assertThat(new RuleSetLoader().load(rules).standards()).hasSize(11);
+        assertThat(new RuleSetLoader().load(rules).standards()).hasSize(12);
     }
 
     @Test
@@ -169,7 +169,7 @@ class RuleSetLoaderTest {
     @Test
     void the_shipped_example_cases_run_on_every_load() {
         RuleSet loaded = new RuleSetLoader().load(rules);
-        assertThat(loaded.exampleCases()).isEqualTo(12);
+        assertThat(loaded.exampleCases()).isEqualTo(13);
         assertThat(loaded.exampleExpectations()).isGreaterThanOrEqualTo(46);
     }
 
@@ -238,6 +238,6 @@ class RuleSetLoaderTest {
         Files.delete(csv);
         RuleSet fromSpreadsheet = new RuleSetLoader().load(rules);
         assertThat(fromSpreadsheet.rulesByPackage().get("tables").toString()).isEqualTo(before);
-        assertThat(fromSpreadsheet.exampleCases()).isEqualTo(12);
+        assertThat(fromSpreadsheet.exampleCases()).isEqualTo(13);
     }
 }

@@ -10,10 +10,11 @@ import org.servicestandards.verdict.Subject;
 /**
  * Derived: the window in which an interaction (a resolved complaint, a sale) must be followed
  * up, from {@code from} until {@code dueAt}, and the follow-up that came in it, if any. A
- * follow-up after the window is kept as {@code lateFollowUp}, for the evidence.
+ * follow-up after the window is kept as {@code lateFollowUp}, for the evidence; {@code periodText}
+ * says the period as the table does ("P7D", "2 business days").
  */
 public record FollowUpWindow(String standard, Subject subject, Interaction of, Instant from, Duration period,
-                             Instant dueAt, Interaction followUp, Interaction lateFollowUp, Instant asOf) {
+                             Instant dueAt, Interaction followUp, Interaction lateFollowUp, Instant asOf, String periodText) {
 
     /** No follow-up came in the window, and the window has closed. */
     public boolean isMissed() {
@@ -39,7 +40,7 @@ public record FollowUpWindow(String standard, Subject subject, Interaction of, I
     public Checked checked() {
         Map<String, String> evidence = new LinkedHashMap<>();
         evidence.put("from", from.toString());
-        evidence.put("period", HistoryJudging.text(period));
+        evidence.put("period", periodText);
         evidence.put("dueAt", dueAt.toString());
         Interaction came = followUp != null ? followUp : lateFollowUp;
         if (came != null) {
@@ -55,7 +56,7 @@ public record FollowUpWindow(String standard, Subject subject, Interaction of, I
         String came = lateFollowUp == null ? "none has come"
                 : "the first came late, " + lateFollowUp.id() + " on " + lateFollowUp.openedAt() + " ("
                         + HistoryJudging.text(after()) + " after)";
-        return what + " " + subject.id() + " got no follow-up within " + HistoryJudging.text(period) + " of " + from
+        return what + " " + subject.id() + " got no follow-up within " + periodText + " of " + from
                 + " (due by " + dueAt + "); " + came;
     }
 }

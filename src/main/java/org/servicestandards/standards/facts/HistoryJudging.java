@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import org.servicestandards.calendar.BusinessCalendar;
 import org.servicestandards.interaction.Interaction;
 import org.servicestandards.interaction.Tier;
 import org.servicestandards.verdict.Subject;
@@ -20,9 +21,16 @@ public final class HistoryJudging {
             .thenComparing(Interaction::id);
 
     private final Instant asOf;
+    private final BusinessCalendar calendar;
+
+    /** History judging as of {@code asOf}; periods counted in business days count the open days of {@code calendar}. */
+    public HistoryJudging(Instant asOf, BusinessCalendar calendar) {
+        this.asOf = asOf;
+        this.calendar = calendar;
+    }
 
     public HistoryJudging(Instant asOf) {
-        this.asOf = asOf;
+        this(asOf, BusinessCalendar.standardWeek());
     }
 
     public Instant getAsOf() {
@@ -60,13 +68,16 @@ public final class HistoryJudging {
         if (period == null) {
             return List.of();
         }
-        Instant dueAt = from.plus(period.length());
+        Instant dueAt = period.businessDays() ? calendar.businessDaysAfter(from, period.days()) : from.plus(period.length());
+        if (dueAt == null) {
+            return List.of();
+        }
         List<Interaction> came = followUps.stream()
                 .filter(f -> !f.openedAt().isBefore(from) && !f.openedAt().isAfter(asOf)).sorted(BY_OPENING).toList();
         Interaction inTime = came.stream().filter(f -> !f.openedAt().isAfter(dueAt)).findFirst().orElse(null);
         Interaction late = inTime != null ? null : came.stream().findFirst().orElse(null);
         return List.of(new FollowUpWindow(period.standard(), subject(subject), subject, from, period.length(), dueAt, inTime,
-                late, asOf));
+                late, asOf, period.describe()));
     }
 
     /** The subject an interaction makes, with what reports place it by. */

@@ -10,13 +10,44 @@ import org.servicestandards.interaction.Tier;
 
 /**
  * A period a history standard counts by, for the customers of some tiers, from the officers'
- * table: "a contact every P30D", "a follow-up within P7D".
+ * table: "a contact every P30D", "a follow-up within P7D", "a follow-up within 2 business days"
+ * (P2D counted in BUSINESS_DAYS: open days of the default calendar).
  */
-public record HistoryPeriod(String standard, Set<Tier> tiers, Duration length) {
+public record HistoryPeriod(String standard, Set<Tier> tiers, Duration length, boolean businessDays) {
 
     /** The form decision tables use: tiers as a comma-separated list ("STRATEGIC, VIP" or "ALL"), an ISO-8601 duration. */
     public HistoryPeriod(String standard, String tiers, String length) {
-        this(standard, parseTiers(tiers), positive(Target.parse(length), length));
+        this(standard, tiers, length, "ELAPSED");
+    }
+
+    /** The same, counted in ELAPSED time or in BUSINESS_DAYS (then the duration is whole days: P2D). */
+    public HistoryPeriod(String standard, String tiers, String length, String countedIn) {
+        this(standard, parseTiers(tiers), positive(Target.parse(length), length), businessDays(countedIn, length));
+    }
+
+    /** How many business days, for a period counted in them. */
+    public int days() {
+        return (int) length.toDays();
+    }
+
+    /** The period as the evidence says it: P30D, or "2 business days". */
+    public String describe() {
+        return businessDays ? days() + (days() == 1 ? " business day" : " business days") : HistoryJudging.text(length);
+    }
+
+    private static boolean businessDays(String countedIn, String length) {
+        String value = countedIn.trim().toUpperCase(Locale.ROOT);
+        if (value.equals("ELAPSED")) {
+            return false;
+        }
+        if (!value.equals("BUSINESS_DAYS")) {
+            throw new IllegalArgumentException("'" + countedIn + "' is not how a period counts: ELAPSED or BUSINESS_DAYS");
+        }
+        Duration days = Target.parse(length);
+        if (days.toDays() > Integer.MAX_VALUE || !days.equals(Duration.ofDays(days.toDays()))) {
+            throw new IllegalArgumentException("'" + length + "' counted in BUSINESS_DAYS must be whole days, such as P2D");
+        }
+        return true;
     }
 
     public HistoryPeriod {
