@@ -149,8 +149,9 @@ final class ImpactCommand implements Callable<Integer> {
             default -> {
                 out.printf("candidate %s against the current verdicts (serving %s), records opened %s to %s:%n", result.get("ruleset"),
                         result.get("serving"), from, to);
-                out.printf("%s records judged, %s outcomes flip, %s records the candidate could not judge%n%n", result.get("records"),
-                        result.get("flipped"), result.get("unjudged"));
+                out.printf("%s records judged, and the history standards of their %s customers as of %s; %s outcomes flip;"
+                        + " %s records and %s customers the candidate could not judge%n%n", result.get("records"), result.get("customers"),
+                        result.get("historyAsOf"), result.get("flipped"), result.get("unjudged"), result.get("customersUnjudged"));
                 out.printf("%-24s %-28s %9s %9s  %s%n", "standard", String.join(" / ", keys), "before", "after", "flips");
                 for (Impact.Row row : rows) {
                     out.printf("%-24s %-28s %9s %9s  %s%n", row.standard(), String.join(" / ", row.group().values()),

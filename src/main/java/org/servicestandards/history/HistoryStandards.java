@@ -255,6 +255,18 @@ public final class HistoryStandards implements AutoCloseable {
         return judged;
     }
 
+    /** Hears, customer by customer, the history outcomes of the serving rule set and a candidate's instead (null: it could not). */
+    @FunctionalInterface
+    public interface Comparison {
+        void add(String customer, List<HistoryOutcome> serving, List<HistoryOutcome> candidate);
+    }
+
+    /** The histories of {@code customers} judged as of {@code asOf} by both rule sets, nothing stored; false from {@code more} stops it. */
+    public void compare(RuleSet serving, RuleSet candidate, java.util.Collection<String> customers, Instant asOf,
+                        Comparison comparison, java.util.function.BooleanSupplier more) {
+        HistoryComparison.compare(judge, store, serving, candidate, customers, asOf, comparison, more);
+    }
+
     /** How many customers, judged again as deadlines passed or records came in, could not have their outcomes kept. */
     public long unkeptCustomers() {
         return keeping.unkept();

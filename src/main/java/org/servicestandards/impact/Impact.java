@@ -14,6 +14,8 @@ import java.util.TreeSet;
 import org.servicestandards.interaction.Interaction;
 import org.servicestandards.records.StandardsService;
 import org.servicestandards.report.GroupBy;
+import org.servicestandards.verdict.Finding;
+import org.servicestandards.verdict.HistoryOutcome;
 import org.servicestandards.verdict.Outcome;
 import org.servicestandards.verdict.StandardOutcome;
 import org.servicestandards.verdict.Verdict;
@@ -21,8 +23,9 @@ import org.servicestandards.verdict.Verdict;
 /**
  * Counts an impact preview as its records come: per standard (and the groups asked for), the
  * outcomes before (the current verdicts) and after (the candidate's), how many flipped each way,
- * and the first flipped outcomes with both verdicts' findings. A standard one side does not
- * judge is {@value #NONE} on that side.
+ * and the first flipped outcomes with both verdicts' findings; then the history standards of the
+ * same customers, both sides judged at one instant. A standard one side does not judge is
+ * {@value #NONE} on that side.
  */
 public final class Impact implements StandardsService.Comparison {
 
@@ -35,9 +38,12 @@ public final class Impact implements StandardsService.Comparison {
     private final int keptFlips;
     private final Map<List<String>, Counting> rows = new TreeMap<>(Impact::compare);
     private final List<Flip> flips = new ArrayList<>();
+    private final List<HistoryFlip> historyFlips = new ArrayList<>();
     private long records;
     private long unjudged;
     private long flipped;
+    private long customers;
+    private long customersUnjudged;
 
     public Impact(List<GroupBy> groupBy, int keptFlips) {
         if (!DIMENSIONS.containsAll(groupBy)) {
@@ -65,17 +71,72 @@ public final class Impact implements StandardsService.Comparison {
             List<String> key = new ArrayList<>();
             groupBy.forEach(g -> key.add(value(record, g)));
             key.add(standard);
-            Counting row = rows.computeIfAbsent(key, k -> new Counting());
-            row.before.merge(was, 1L, Long::sum);
-            row.after.merge(is, 1L, Long::sum);
-            if (!was.equals(is)) {
-                row.flips.merge(was + "->" + is, 1L, Long::sum);
-                flipped++;
-                if (flips.size() < keptFlips) {
-                    flips.add(new Flip(record.id(), current.revision(), standard, was, is, before, after));
-                }
+            if (count(key, was, is) && flips.size() < keptFlips) {
+                flips.add(new Flip(record.id(), current.revision(), standard, was, is, before, after));
             }
         }
+    }
+
+    /**
+     * One customer's history outcomes on both sides, matched by standard and subject; a subject
+     * one side does not judge counts NOT_APPLICABLE there.
+     */
+    @Override
+    public void addHistory(String customer, List<HistoryOutcome> serving, List<HistoryOutcome> candidate) {
+        customers++;
+        if (candidate == null) {
+            customersUnjudged++;
+            return;
+        }
+        Map<List<String>, HistoryOutcome> before = bySubject(serving);
+        Map<List<String>, HistoryOutcome> after = bySubject(candidate);
+        Set<List<String>> subjects = new java.util.TreeSet<>(Impact::compare);
+        subjects.addAll(before.keySet());
+        subjects.addAll(after.keySet());
+        for (List<String> subject : subjects) {
+            HistoryOutcome was = before.get(subject);
+            HistoryOutcome is = after.get(subject);
+            String from = was == null ? Outcome.NOT_APPLICABLE.name() : was.outcome().name();
+            String to = is == null ? Outcome.NOT_APPLICABLE.name() : is.outcome().name();
+            HistoryOutcome either = was != null ? was : is;
+            List<String> key = new ArrayList<>();
+            groupBy.forEach(g -> key.add(value(either, g)));
+            key.add(either.standard());
+            if (count(key, from, to) && historyFlips.size() < keptFlips) {
+                historyFlips.add(new HistoryFlip(customer, either.standard(), either.subject().kind(), either.subject().id(), from, to,
+                        was == null ? List.of() : was.findings(), is == null ? List.of() : is.findings()));
+            }
+        }
+    }
+
+    private static Map<List<String>, HistoryOutcome> bySubject(List<HistoryOutcome> outcomes) {
+        Map<List<String>, HistoryOutcome> found = new LinkedHashMap<>();
+        outcomes.forEach(o -> found.put(List.of(o.standard(), o.subject().kind(), o.subject().id()), o));
+        return found;
+    }
+
+    /** Counts one outcome before and after in its row; true when it flipped. */
+    private boolean count(List<String> key, String was, String is) {
+        Counting row = rows.computeIfAbsent(key, k -> new Counting());
+        row.before.merge(was, 1L, Long::sum);
+        row.after.merge(is, 1L, Long::sum);
+        if (was.equals(is)) {
+            return false;
+        }
+        row.flips.merge(was + "->" + is, 1L, Long::sum);
+        flipped++;
+        return true;
+    }
+
+    private static String value(HistoryOutcome outcome, GroupBy by) {
+        String value = switch (by) {
+            case AGENT -> outcome.subject().isCustomer() ? outcome.accountManager() : outcome.subject().agent();
+            case TEAM -> outcome.subject().team();
+            case TIER -> outcome.tier();
+            case CHANNEL -> outcome.subject().channel();
+            default -> throw new IllegalStateException("not a dimension of an impact: " + by);
+        };
+        return value == null ? "" : value;
     }
 
     private static String name(StandardOutcome outcome) {
@@ -120,8 +181,8 @@ public final class Impact implements StandardsService.Comparison {
             shown.add(new Row(group, key.get(key.size() - 1), Tally.of(row.before), Tally.of(row.after), Map.copyOf(row.flips)));
         });
         shown.sort(Comparator.comparing(Row::standard).thenComparing(r -> String.join("\u0000", r.group().values())));
-        return new Result(groupBy.stream().map(GroupBy::key).toList(), records, unjudged, flipped, shown, List.copyOf(flips),
-                flipped > flips.size());
+        return new Result(groupBy.stream().map(GroupBy::key).toList(), records, unjudged, customers, customersUnjudged, flipped,
+                shown, List.copyOf(flips), List.copyOf(historyFlips), flipped > flips.size() + historyFlips.size());
     }
 
     /**
@@ -158,11 +219,17 @@ public final class Impact implements StandardsService.Comparison {
 
     /**
      * An impact preview: {@code records} judged, {@code unjudged} of them the candidate could not
-     * judge, {@code flipped} outcomes that change; {@code flips} the first of them, and
-     * {@code flipsTruncated} whether there are more.
+     * judge, the history standards of {@code customers} ({@code customersUnjudged} the candidate
+     * could not judge), {@code flipped} outcomes that change; {@code flips} and
+     * {@code historyFlips} the first of them, and {@code flipsTruncated} whether there are more.
      */
-    public record Result(List<String> groupBy, long records, long unjudged, long flipped, List<Row> rows, List<Flip> flips,
-                         boolean flipsTruncated) {
+    public record Result(List<String> groupBy, long records, long unjudged, long customers, long customersUnjudged, long flipped,
+                         List<Row> rows, List<Flip> flips, List<HistoryFlip> historyFlips, boolean flipsTruncated) {
+    }
+
+    /** One history outcome that flips: the customer, the standard and subject, both sides' outcome and findings. */
+    public record HistoryFlip(String customer, String standard, String subjectKind, String subjectId, String from, String to,
+                              List<Finding> before, List<Finding> after) {
     }
 
     /** One standard (in one group): the outcomes before and after, and the flips, keyed {@code BEFORE->AFTER}. */

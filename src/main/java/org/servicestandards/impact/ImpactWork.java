@@ -60,7 +60,10 @@ public final class ImpactWork implements JobWork {
         if (!progress.checkpoint("", 0, total, result)) {
             return;
         }
-        service.preview(candidate, from, to, impact, (last, records) -> progress.checkpoint("", records, Math.max(total, records), result));
+        // The history standards as of the period's end, or as of when the preview was asked when that is earlier.
+        Instant historyAsOf = to.isBefore(job.createdAt()) ? to : job.createdAt();
+        result.put("historyAsOf", historyAsOf.toString());
+        service.preview(candidate, from, to, historyAsOf, impact, (last, records) -> progress.checkpoint("", records, Math.max(total, records), result));
         if (!progress.holding()) {
             return;
         }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.servicestandards.customers.CustomerRegister;
 import org.servicestandards.customers.RegisteredCustomer;
 import org.servicestandards.history.HistoryStandards;
+import org.servicestandards.verdict.HistoryOutcome;
 import org.servicestandards.interaction.Batch;
 import org.servicestandards.interaction.ContentHash;
 import org.servicestandards.interaction.CustomerUpdate;
@@ -178,22 +179,29 @@ public final class StandardsService {
     @FunctionalInterface
     public interface Comparison {
         void add(Interaction record, Verdict current, Verdict candidate);
+
+        /** A customer's history outcomes by the serving rule set and by the candidate (null: it could not judge them). */
+        default void addHistory(String customer, List<HistoryOutcome> serving, List<HistoryOutcome> candidate) {
+        }
     }
 
     /**
      * Judges the stored records opened in [from, to), their latest revisions, by {@code candidate}
      * as of the instant of each one's current verdict, and stores nothing: {@code comparison}
      * hears each record's two verdicts, {@code pages} how far it got after each page (false
-     * stops it there).
+     * stops it there). Then the history standards of the customers of those records, judged by
+     * the serving rule set and by the candidate as of {@code historyAsOf}.
      */
-    public void preview(RuleSet candidate, Instant from, Instant to, Comparison comparison, Pages pages) {
+    public void preview(RuleSet candidate, Instant from, Instant to, Instant historyAsOf, Comparison comparison, Pages pages) {
         int records = 0;
         String last = "";
+        java.util.SortedSet<String> customersOfPeriod = new java.util.TreeSet<>();
         while (true) {
             List<InteractionStore.Judged> page = store.currentVerdicts(from, to, last, REJUDGE_PAGE);
             if (page.isEmpty()) {
-                return;
+                break;
             }
+            page.forEach(j -> customersOfPeriod.add(j.record().customer().id()));
             List<Verdict> judged = judging.judgeAt(candidate, page.stream().map(InteractionStore.Judged::record).toList(),
                     page.stream().map(j -> j.verdict().asOf()).toList());
             for (int k = 0; k < page.size(); k++) {
@@ -206,6 +214,11 @@ public final class StandardsService {
                 return;
             }
         }
+        // The history standards over the same customers, both rule sets as of one instant.
+        String lastRecord = last;
+        int judgedRecords = records;
+        history.compare(ruleSets.current(), candidate, customersOfPeriod, historyAsOf, comparison::addHistory,
+                () -> pages.judged(lastRecord, judgedRecords));
     }
 
     /** How many records a re-evaluation of [from, to) judges. */

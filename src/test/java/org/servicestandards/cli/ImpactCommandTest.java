@@ -41,7 +41,8 @@ class ImpactCommandTest {
         KeysCommandTest.Run text = KeysCommandTest.run(concat(new String[] {"impact", "--rules", candidate.toString(),
                 "--group-by", "team", "--as", "officer at her desk"}, period));
         assertThat(text.exit()).as(text.err()).isZero();
-        assertThat(text.out()).contains("30 records judged, 10 outcomes flip")
+        assertThat(text.out()).contains("30 records judged, and the history standards of their 30 customers as of"
+                        + " 2026-12-01T00:00:00Z; 10 outcomes flip")
                 .containsPattern("first-response +team-a +66\\.67% +100\\.00% +FAIL->PASS 5");
         assertThat(text.err()).contains("impact").contains("30/30");
 

@@ -112,6 +112,47 @@ class ImpactApiTest {
     }
 
     @Test
+    void the_history_standards_of_the_same_customers_are_previewed_too(@TempDir Path data, @TempDir Path candidate) throws Exception {
+        // A complaint solved on 5 November at noon and followed up on the 11th at 10:00: within 7 days, not within 5.
+        String records = String.join("\n",
+                Json.mapper().writeValueAsString(record().id("cmp-1").customer("c-h").team("team-a")
+                        .type(org.servicestandards.interaction.InteractionType.COMPLAINT).openedAt("2026-11-02T09:00:00Z")
+                        .firstResponseAt("2026-11-02T09:01:00Z").complaint("owner-1", "2026-11-05T12:00:00Z").build()),
+                Json.mapper().writeValueAsString(record().id("fu-1").customer("c-h").team("team-a").outbound()
+                        .type(org.servicestandards.interaction.InteractionType.FOLLOW_UP).relatesTo("cmp-1")
+                        .openedAt("2026-11-11T10:00:00Z").build()));
+        ShippedRulesCopy.into(candidate);
+        Path periods = candidate.resolve("tables/history-periods.csv");
+        Files.writeString(periods, Files.readString(periods).replace("\"complaint-follow-up\",\"ALL\",\"P7D\"",
+                "\"complaint-follow-up\",\"ALL\",\"P5D\""));
+        try (TestApp app = new TestApp(data)) {
+            JavalinTest.test(app.app, app.asAdmin(), (server, client) -> {
+                assertThat(InteractionsApiTest.post(client, "/api/v1/interactions", records, "application/x-ndjson").code()).isEqualTo(200);
+
+                Response accepted = post(client, "/api/v1/rules/impact" + PERIOD, zipOf(candidate, "rules/"), "application/zip");
+                assertThat(accepted.code()).as(accepted.body().string()).isEqualTo(202);
+                JsonNode job = TestApp.finished(client, accepted);
+                assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
+
+                JsonNode preview = json(client.get("/api/v1/rules/impact/" + job.get("id").asText()));
+                assertThat(preview.get("customers").asInt()).isEqualTo(1);
+                assertThat(preview.get("customersUnjudged").asInt()).isZero();
+                JsonNode row = row(preview, "complaint-follow-up", null);
+                assertThat(row.get("before").get("pass").asInt()).isEqualTo(1);
+                assertThat(row.get("after").get("fail").asInt()).isEqualTo(1);
+                assertThat(row.get("flips").get("PASS->FAIL").asInt()).isEqualTo(1);
+                JsonNode flip = preview.get("historyFlips").get(0);
+                assertThat(flip.get("customer").asText()).isEqualTo("c-h");
+                assertThat(flip.get("subjectKind").asText()).isEqualTo("interaction");
+                assertThat(flip.get("subjectId").asText()).isEqualTo("cmp-1");
+                assertThat(flip.get("before")).isEmpty();
+                assertThat(flip.get("after").get(0).get("target").asText()).isEqualTo("P5D");
+                assertThat(preview.get("flipped").asInt()).isEqualTo(1);
+            });
+        }
+    }
+
+    @Test
     void a_version_that_served_is_previewed_by_name_and_a_broken_candidate_is_refused_as_validate_refuses_it(@TempDir Path data,
             @TempDir Path candidate) throws Exception {
         try (TestApp app = new TestApp(data)) {
