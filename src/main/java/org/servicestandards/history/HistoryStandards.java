@@ -43,6 +43,7 @@ public final class HistoryStandards implements AutoCloseable {
     private static final Duration SWEEP_WAIT = Duration.ofMillis(200);
 
     private final Leases leases;
+    private final java.util.concurrent.locks.ReentrantLock sweeping = new java.util.concurrent.locks.ReentrantLock();
 
     /** History standards that sweep as the one process there is. */
     public HistoryStandards(RuleSets ruleSets, HistoryStore store, Clock clock, int threads) {
@@ -129,6 +130,16 @@ public final class HistoryStandards implements AutoCloseable {
      * sweep as of the same instant that finished after {@code requested} answers for this one.
      */
     public Sweep sweep(Instant asOf, Instant requested, Progress progress) {
+        // The lease is this node's: two job threads of one node would both hold it, so they take turns here first.
+        sweeping.lock();
+        try {
+            return sweepAlone(asOf, requested, progress);
+        } finally {
+            sweeping.unlock();
+        }
+    }
+
+    private Sweep sweepAlone(Instant asOf, Instant requested, Progress progress) {
         while (!leases.hold(SWEEP_JOB, SWEEP_LEASE)) {
             try {
                 Thread.sleep(SWEEP_WAIT.toMillis());

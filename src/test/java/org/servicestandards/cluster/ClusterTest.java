@@ -279,12 +279,16 @@ class ClusterTest {
     void aSweepRequestedOnEveryNodeAtOnceIsJudgedOnceAndAnsweredEverywhere() throws Exception {
         List<String> bases = start(3, Duration.ofSeconds(30));
         Instant opened = Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        List<String> lines = new ArrayList<>();
-        for (int n = 0; n < 120; n++) {
-            lines.add(record("sw-" + n, "vip-" + (n % 40), "VIP", opened.plusSeconds(n), 10));
+        // Enough customers that the sweep outlasts the three requests' arrival: a request made
+        // after a sweep of the same asOf has finished is a new sweep, by design.
+        for (int batch = 0; batch < 2; batch++) {
+            List<String> lines = new ArrayList<>();
+            for (int n = batch * 600; n < (batch + 1) * 600; n++) {
+                lines.add(record("sw-" + n, "vip-" + (n % 400), "VIP", opened.plusSeconds(n), 10));
+            }
+            assertThat(post(bases.get(0) + "/api/v1/interactions", key, "application/x-ndjson", String.join("\n", lines)).statusCode())
+                    .isIn(200, 201);
         }
-        assertThat(post(bases.get(0) + "/api/v1/interactions", key, "application/x-ndjson", String.join("\n", lines)).statusCode())
-                .isIn(200, 201);
         Instant asOf = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         ExecutorService pool = Executors.newFixedThreadPool(bases.size());
         List<Future<HttpResponse<String>>> sweeps = new ArrayList<>();
