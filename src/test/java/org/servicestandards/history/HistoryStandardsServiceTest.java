@@ -240,6 +240,42 @@ class HistoryStandardsServiceTest {
     }
 
     @Test
+    void two_sweeps_one_node_runs_at_once_take_turns_and_the_first_answers_the_second(@TempDir Path data) throws Exception {
+        org.servicestandards.testing.MutableClock clock = new org.servicestandards.testing.MutableClock(NOW);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (Database database = TestDatabases.open(data); App app = App.on(database, clock)) {
+            app.customer("vip-1", Tier.VIP, "2026-01-01T00:00:00Z", "am-1");
+            Instant asOf = Instant.parse("2026-11-20T02:00:00Z");
+            Instant asked = clock.instant();
+            clock.advance(java.time.Duration.ofMinutes(1));
+            // Both asked for at once, as two job threads of one node take them up: this node holds
+            // the cluster's lease for either. The second starts while the first is at its first page.
+            java.util.concurrent.atomic.AtomicReference<java.util.concurrent.Future<HistoryStandards.Sweep>> second =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            HistoryStandards.Sweep first = app.history.sweep(asOf, asked, customers -> {
+                if (second.get() == null) {
+                    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+                    second.set(pool.submit(() -> {
+                        started.countDown();
+                        return app.history.sweep(asOf, asked, more -> true);
+                    }));
+                    try {
+                        started.await();
+                        Thread.sleep(300);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return true;
+            });
+            assertThat(first.outcomes()).isPositive();
+            assertThat(second.get().get(1, java.util.concurrent.TimeUnit.MINUTES)).isEqualTo(first);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void a_sweep_asked_for_before_the_same_sweep_finished_is_answered_by_it(@TempDir Path data) {
         org.servicestandards.testing.MutableClock clock = new org.servicestandards.testing.MutableClock(NOW);
         try (Database database = TestDatabases.open(data); App app = App.on(database, clock)) {
