@@ -24,7 +24,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-import org.servicestandards.calendar.Stopwatch;
 import org.servicestandards.interaction.Channel;
 import org.servicestandards.interaction.Courtesy;
 import org.servicestandards.interaction.Interaction;
@@ -111,7 +110,7 @@ public class EvaluationBenchmark {
     public int droolsOneAtATime() {
         KieSession session = rules.kieBase().newKieSession();
         try {
-            session.setGlobal("judging", new Judging(new Stopwatch(rules.calendar(), AS_OF)));
+            session.setGlobal("judging", new Judging(rules.calendars(), AS_OF));
             session.insert(nextRecord());
             return session.fireAllRules();
         } finally {
@@ -124,7 +123,7 @@ public class EvaluationBenchmark {
     public int droolsPooledOneAtATime() {
         KieSession session = pool.newKieSession();
         try {
-            session.setGlobal("judging", new Judging(new Stopwatch(rules.calendar(), AS_OF)));
+            session.setGlobal("judging", new Judging(rules.calendars(), AS_OF));
             session.insert(nextRecord());
             return session.fireAllRules();
         } finally {
@@ -137,7 +136,7 @@ public class EvaluationBenchmark {
     public int droolsPooledBatchOf1000() {
         KieSession session = pool.newKieSession();
         try {
-            session.setGlobal("judging", new Judging(new Stopwatch(rules.calendar(), AS_OF)));
+            session.setGlobal("judging", new Judging(rules.calendars(), AS_OF));
             for (Interaction record : batch) {
                 session.insert(record);
             }
@@ -152,7 +151,7 @@ public class EvaluationBenchmark {
     public int droolsBatchOf1000() {
         KieSession session = rules.kieBase().newKieSession();
         try {
-            session.setGlobal("judging", new Judging(new Stopwatch(rules.calendar(), AS_OF)));
+            session.setGlobal("judging", new Judging(rules.calendars(), AS_OF));
             for (Interaction record : batch) {
                 session.insert(record);
             }

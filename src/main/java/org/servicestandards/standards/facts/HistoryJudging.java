@@ -29,10 +29,6 @@ public final class HistoryJudging {
         this.calendar = calendar;
     }
 
-    public HistoryJudging(Instant asOf) {
-        this(asOf, BusinessCalendar.standardWeek());
-    }
-
     public Instant getAsOf() {
         return asOf;
     }

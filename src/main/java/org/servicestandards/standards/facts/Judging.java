@@ -26,6 +26,7 @@ public final class Judging {
 
     private final BusinessCalendars calendars;
     private final Instant asOf;
+    /** The stopwatches of the calendars other than the default, made as records are counted in them. */
     private final Map<String, Stopwatch> stopwatches = new HashMap<>();
     // By identity: the records in the session are the facts rules hold, and hashing a record is not free.
     private final Map<Interaction, String> countedIn = new IdentityHashMap<>();
@@ -36,12 +37,6 @@ public final class Judging {
         this.calendars = calendars;
         this.asOf = asOf;
         this.defaultStopwatch = new Stopwatch(calendars.defaultCalendar(), asOf);
-        stopwatches.put(BusinessCalendars.DEFAULT, defaultStopwatch);
-    }
-
-    /** Judging with one calendar only, the default. */
-    public Judging(Stopwatch stopwatch) {
-        this(BusinessCalendars.of(stopwatch.calendar()), stopwatch.asOf());
     }
 
     public Instant getAsOf() {
